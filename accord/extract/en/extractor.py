@@ -1,0 +1,73 @@
+"""English extraction: lines -> sentences -> object phrases -> items with stage, sector and parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.blocks import Block, split_blocks
+from accord.extract.en.nlp import load_nlp
+from accord.extract.en.objects import Candidate, find_objects
+from accord.extract.en.parties import main_parties, sentence_parties
+from accord.extract.en.sector import sector_of
+from accord.extract.en.stage import NEGATED, stage_of
+from accord.extract.merge import merge_items
+from accord.model import Document, Evidence, Item
+
+BATCH_SIZE = 64
+
+
+class EnglishExtractor:
+    """Reads English documents with spaCy's small model and the rules and data in this package."""
+
+    language = "en"
+
+    def extract(self, doc: Document) -> list[Item]:
+        return next(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Item]]:
+        nlp = load_nlp()
+        for doc in docs:
+            blocks = split_blocks(doc.text)
+            parsed = nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)
+            yield _items(doc, blocks, parsed)
+
+
+def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
+    main = main_parties(doc.text, doc.title)
+    heading: list[Token] | None = None
+    found: list[Item] = []
+    for block, spacy_doc in zip(blocks, parsed, strict=True):
+        if block.heading:
+            heading = list(spacy_doc)
+            continue
+        for sent in spacy_doc.sents:
+            found.extend(_sentence_items(doc.text, block, sent, heading, main))
+    return merge_items(found)
+
+
+def _sentence_items(
+    text: str, block: Block, sent: Span, heading: list[Token] | None, main: tuple[str, ...]
+) -> Iterator[Item]:
+    evidence: Evidence | None = None
+    for cand in find_objects(sent):
+        stage = stage_of(cand.head, sent)
+        if stage is None or stage == NEGATED:
+            continue
+        if evidence is None:
+            start, end = block.start + sent.start_char, block.start + sent.end_char
+            evidence = Evidence(start, end, text[start:end])
+        yield _item(cand, stage, sent, heading, main, evidence)
+
+
+def _item(
+    cand: Candidate, stage: str, sent: Span, heading: list[Token] | None, main: tuple[str, ...], ev: Evidence
+) -> Item:
+    return Item(
+        object=cand.text,
+        sector=sector_of(cand.tokens, sent, heading),
+        stage=stage,
+        parties=sentence_parties(sent, main),
+        evidence=ev,
+    )

@@ -1,0 +1,132 @@
+"""The English cue lists, read once from the YAML files beside this module."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from accord.errors import ConfigError
+from accord.model import SECTORS, STAGES
+from accord.vocab import clean_party, clean_sector, clean_stage, load_data
+
+DATA = "accord.extract.en.data"
+
+
+@dataclass(frozen=True)
+class StageCues:
+    decision: dict[str, str]  # lemma -> stage
+    completion: frozenset[str]
+    neutral: frozenset[str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    negation: frozenset[str]
+    future: frozenset[str]
+    hedge: frozenset[str]
+    reporting: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ObjectCues:
+    things: dict[str, str]  # head lemma -> entity type
+    framing: frozenset[str]
+    umbrella: tuple[tuple[str, ...], ...]  # lower-case word sequences
+    vague: frozenset[str]
+    process: frozenset[str]
+    relations: frozenset[str]
+    fields: frozenset[str]
+    generic_modifiers: frozenset[str]
+
+
+def _invert(table: dict[str, list[str]], check: frozenset[str], name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, words in table.items():
+        if key not in check:
+            raise ConfigError(f"{name}: {key!r} is not one of {sorted(check)}")
+        for word in words:
+            out.setdefault(str(word).lower(), key)
+    return out
+
+
+@cache
+def stage_cues() -> StageCues:
+    raw = load_data(DATA, "stages.yaml")
+    stages = frozenset(STAGES)
+    phrases = []
+    for stage, pattern in raw["phrases"]:
+        if clean_stage(stage) is None:
+            raise ConfigError(f"stages.yaml: phrase stage {stage!r} is not a stage")
+        phrases.append((stage, re.compile(r"\b" + pattern + r"\b")))
+    return StageCues(
+        decision=_invert(raw["decision"], stages, "stages.yaml decision"),
+        completion=frozenset(raw["action"]["completed"]),
+        neutral=frozenset(raw["action"]["neutral"]),
+        nouns=_invert(raw["nouns"], stages, "stages.yaml nouns"),
+        adjectives=_invert(raw["adjectives"], stages, "stages.yaml adjectives"),
+        phrases=tuple(phrases),
+        negation=frozenset(raw["negation"]),
+        future=frozenset(raw["future"]),
+        hedge=frozenset(raw["hedge"]),
+        reporting=frozenset(raw["reporting"]),
+    )
+
+
+@cache
+def object_cues() -> ObjectCues:
+    raw = load_data(DATA, "objects.yaml")
+    things: dict[str, str] = {}
+    for kind, words in raw["things"].items():
+        for word in words:
+            things.setdefault(str(word).lower(), str(kind))
+    return ObjectCues(
+        things=things,
+        framing=frozenset(str(w).lower() for w in raw["framing"]),
+        umbrella=tuple(tuple(str(w).lower().split()) for w in raw["umbrella"]),
+        vague=frozenset(str(w).lower() for w in raw["vague"]),
+        process=frozenset(str(w).lower() for w in raw["process"]),
+        relations=frozenset(str(w).lower() for w in raw["relations"]),
+        fields=frozenset(str(w).lower() for w in raw["fields"]),
+        generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
+    )
+
+
+@dataclass(frozen=True)
+class SectorCues:
+    exact: dict[str, tuple[str, ...]]  # lemma -> sectors
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, sector)
+
+    def sectors_of(self, lemma: str) -> tuple[str, ...]:
+        found = self.exact.get(lemma, ())
+        extra = tuple(s for p, s in self.prefixes if lemma.startswith(p) and s not in found)
+        return found + extra
+
+
+@cache
+def sector_cues() -> SectorCues:
+    raw = load_data(DATA, "sectors.yaml")
+    exact: dict[str, tuple[str, ...]] = {}
+    prefixes: list[tuple[str, str]] = []
+    for sector, words in raw.items():
+        if clean_sector(sector) is None:
+            raise ConfigError(f"sectors.yaml: {sector!r} is not one of {list(SECTORS)}")
+        for word in words:
+            word = str(word).lower()
+            if word.endswith("*"):
+                prefixes.append((word[:-1], sector))
+            else:
+                exact[word] = (*exact.get(word, ()), sector)
+    return SectorCues(exact, tuple(prefixes))
+
+
+@cache
+def party_aliases() -> dict[str, str]:
+    """Alias -> ISO alpha-3, for every country the vocabulary knows."""
+    raw = load_data(DATA, "parties.yaml")
+    out: dict[str, str] = {}
+    for code, aliases in raw.items():
+        if clean_party(code) is None:
+            raise ConfigError(f"parties.yaml: {code!r} is not a country in countries.yaml")
+        for alias in aliases:
+            out[str(alias)] = str(code)
+    return out

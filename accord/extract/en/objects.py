@@ -1,0 +1,176 @@
+"""Which noun phrases of a sentence are undertakings' objects.
+
+Every noun-phrase head is a candidate; a candidate is kept when it names something specific (a
+named thing, a kind of project, a commodity, a field with content words) and dropped when it only
+frames ("cooperation", "relations", "several documents"), when it is a party, a person, a date or a
+source, when it sits in an aside, or when an umbrella phrase gives its specifics
+("gas cooperation, including supplies ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from accord.extract.en.clauses import dateline_end, in_aside, is_source
+from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues
+from accord.extract.en.phrases import conjuncts, is_namelike, is_nominal, phrase_tokens, text_of, trim
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "case", "det", "predet"})
+_NOT_OBJECTS = frozenset(
+    {"PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An object phrase: its head token, its words, and the entity type its head suggests."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    text: str
+    kind: str | None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_party_name(tokens: list[Token]) -> bool:
+    aliases = party_aliases()
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT", "PART", "ADP")]
+    return bool(words) and all(t.text in aliases for t in words)
+
+
+def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> bool:
+    """A modifier that says what a framing head is about: "gas cooperation", "Trans-Altai Dialogue"."""
+    sectors = sector_cues()
+    aliases = party_aliases()
+    for child in head.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        for tok in child.subtree:
+            lemma = _lemma(tok)
+            if lemma in cues.generic_modifiers or tok.text in aliases or lemma in cues.framing:
+                continue
+            if nouns_only and tok.pos_ == "ADJ" and not is_namelike(tok):
+                continue
+            if is_namelike(tok) or lemma in cues.things or sectors.sectors_of(lemma):
+                return True
+    return False
+
+
+def _specific(head: Token, cues: ObjectCues) -> bool:
+    lemma = _lemma(head)
+    if lemma in cues.vague or (head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things):
+        return False
+    if lemma in cues.fields and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts):
+        return False  # a bare field name frames an agenda
+    if lemma in cues.framing:
+        strict = lemma in cues.relations
+        named_head = is_namelike(head) and not head.is_sent_start and not strict
+        return named_head or _content_modifier(head, cues, nouns_only=strict)
+    if lemma in cues.things or is_namelike(head):
+        return True
+    return _content_modifier(head, cues, nouns_only=False)
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and is_nominal(grand):
+                    return grand
+    return None
+
+
+def _acts_on_something(head: Token, cues: ObjectCues) -> bool:
+    """A noun of doing whose "of" phrase names the object: "construction of the plant"."""
+    if _lemma(head) not in cues.process:
+        return False
+    return any(_of_object(c) is not None for c in conjuncts(head))
+
+
+def _umbrella_marker(token: Token, cues: ObjectCues) -> bool:
+    words: tuple[str, ...] = (token.lower_,)
+    if token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such":
+        words = ("such", "as")
+    return words in cues.umbrella and any(c.dep_ == "pobj" for c in token.children)
+
+
+def _has_specifics(head: Token, cues: ObjectCues) -> bool:
+    """Is this phrase an umbrella followed by its specifics?"""
+    holders = [head]
+    if head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+        holders.append(head.head)
+    return any(_umbrella_marker(c, cues) for h in holders for c in h.children if c.dep_ == "prep")
+
+
+def _umbrella_head(token: Token, cues: ObjectCues) -> Token | None:
+    """For a specific under "including"/"such as", the umbrella's head noun."""
+    node = token
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "pobj" and _umbrella_marker(node.head, cues):
+        umbrella = node.head.head
+        return umbrella if umbrella.pos_ == "NOUN" else None
+    return None
+
+
+def _with_shared_head(tokens: list[Token], head: Token, cues: ObjectCues) -> tuple[str, str | None]:
+    """ "Ayagoz–Bakhty" under "railway lines such as" reads "Ayagoz–Bakhty railway line"."""
+    text = text_of(tokens)
+    kind = cues.things.get(_lemma(head))
+    if kind is not None and _lemma(head) not in cues.framing:
+        return text, kind
+    umbrella = _umbrella_head(head, cues)
+    if umbrella is None or _lemma(umbrella) in cues.framing:
+        return text, kind
+    mods = [c.text for c in umbrella.lefts if c.dep_ == "compound"]
+    return f"{text} {' '.join([*mods, _lemma(umbrella)])}", cues.things.get(_lemma(umbrella), kind)
+
+
+def _nested(cand: Candidate, heads: set[int]) -> bool:
+    """Inside another object's phrase or clause, and not merely coordinated with it."""
+    child = cand.head
+    for anc in cand.head.ancestors:
+        if anc.i in heads:
+            return child.dep_ not in ("conj", "cc")
+        child = anc
+    return False
+
+
+def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
+    if not _specific(head, cues) or _acts_on_something(head, cues) or _has_specifics(head, cues):
+        return None
+    if is_source(head) or in_aside(head):
+        return None
+    tokens = trim(phrase_tokens(head), head)
+    if not tokens or _is_party_name(tokens):
+        return None
+    text, kind = _with_shared_head(tokens, head, cues)
+    return Candidate(head, tuple(tokens), text, kind)
+
+
+def _parenthetical(token: Token) -> bool:
+    return token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == "("
+
+
+def find_objects(sent: Span) -> list[Candidate]:
+    """The object phrases of one sentence, in text order, none inside another."""
+    cues = object_cues()
+    start = dateline_end(sent)
+    taken: set[int] = set()
+    found: list[Candidate] = []
+    for head in sent:
+        if head.i < start or head.i in taken or not is_nominal(head):
+            continue
+        if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
+            continue
+        cand = _candidate(head, cues)
+        if cand is not None:
+            taken.update(t.i for t in cand.tokens)
+            found.append(cand)
+    heads = {c.head.i for c in found}
+    return [c for c in found if not _nested(c, heads)]

@@ -1,0 +1,53 @@
+"""Which countries take part: the document's own pair, widened by the countries a sentence lists."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Span
+
+from accord.extract.en.lexicon import party_aliases
+from accord.extract.en.phrases import conjuncts
+
+TITLE_WEIGHT = 3
+SECOND_PARTY_SHARE = 0.25
+
+
+@cache
+def _alias_pattern() -> re.Pattern[str]:
+    names = sorted(party_aliases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def count_countries(text: str) -> Counter[str]:
+    aliases = party_aliases()
+    return Counter(aliases[m.group(0)] for m in _alias_pattern().finditer(text))
+
+
+def main_parties(text: str, title: str | None) -> tuple[str, ...]:
+    """The countries the document is about: the most named one and any other named almost as often."""
+    counts = count_countries(text)
+    if title:
+        for code, n in count_countries(title).items():
+            counts[code] += TITLE_WEIGHT * n
+    if not counts:
+        return ()
+    ranked = counts.most_common()
+    top = ranked[0][1]
+    chosen = [code for code, n in ranked[:3] if n >= max(2, SECOND_PARTY_SHARE * top) or n == top]
+    return tuple(sorted(chosen[:2]))
+
+
+def sentence_parties(sent: Span, main: tuple[str, ...]) -> tuple[str, ...]:
+    """The document's parties, plus every country coordinated with one of them in this sentence
+    ("among Kazakhstan, Russia, China, and Mongolia")."""
+    aliases = party_aliases()
+    parties = set(main)
+    for tok in sent:
+        if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj":
+            group = [aliases[t.text] for t in conjuncts(tok) if t.text in aliases]
+            if len(group) > 1:
+                parties.update(group)
+    return tuple(sorted(parties))

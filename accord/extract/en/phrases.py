@@ -1,0 +1,111 @@
+"""Noun phrases from the parse: where an object phrase starts and ends, and how lists split."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+MAX_OBJECT_WORDS = 12
+_LEFT_DEPS = frozenset(
+    {"amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "advmod"}
+)
+_RIGHT_PREPS = frozenset(
+    {"of", "in", "for", "on", "to", "between", "at", "with", "from", "through", "across"}
+)
+_NAMED_ENTS = frozenset(
+    {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC", "GPE", "NORP", "PERSON"}
+)
+_LEADING_DROP = frozenset({"det", "predet", "cc", "punct", "prep", "mark", "preconj"})
+
+
+def is_nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ in ("NUM", "ADJ", "X") and is_namelike(token))
+
+
+def is_namelike(token: Token) -> bool:
+    """A proper name: tagged so, or capitalised inside the sentence, or a hyphenated capitalised name."""
+    if token.pos_ == "PROPN":
+        return True
+    text = token.text
+    return bool(text[:1].isupper()) and (not token.is_sent_start or "-" in text or "–" in text)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every conjunct coordinated with it, in text order."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _left_tokens(head: Token, depth: int) -> Iterator[Token]:
+    for child in head.lefts:
+        inner_det = depth > 0 and child.dep_ in ("det", "predet")
+        if child.dep_ in _LEFT_DEPS or inner_det or (child.dep_ == "punct" and child.text in "-–"):
+            yield from child.subtree
+
+
+def _right_tokens(head: Token, depth: int) -> Iterator[Token]:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and depth < 2:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            yield child
+            for obj in objs:
+                yield from _collect(obj, depth + 1)
+        elif child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(":
+            yield from (child.doc[child.i - 1], child)
+            if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ")":
+                yield child.doc[child.i + 1]
+
+
+def _collect(head: Token, depth: int) -> set[Token]:
+    return {head, *_left_tokens(head, depth), *_right_tokens(head, depth)}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: its modifiers and short PPs, no clauses or lists."""
+    ordered = sorted(_collect(head, 0), key=lambda t: t.i)
+    # Keep the contiguous run around the head: a gap means a clause or list was cut out.
+    start = end = ordered.index(head)
+    while start > 0 and ordered[start - 1].i == ordered[start].i - 1:
+        start -= 1
+    while end < len(ordered) - 1 and ordered[end + 1].i == ordered[end].i + 1:
+        end += 1
+    run = ordered[start : end + 1]
+    while run and run[0].i != head.i and run[0].dep_ in _LEADING_DROP:
+        run = run[1:]
+    while run and run[-1].i != head.i and (run[-1].dep_ in ("prep", "cc", "punct") and run[-1].text != ")"):
+        run = run[:-1]
+    return run
+
+
+def trim(tokens: list[Token], head: Token) -> list[Token]:
+    """Cut right-hand PPs until the phrase is short enough to be an object."""
+    while len(tokens) > MAX_OBJECT_WORDS:
+        right = [t for t in tokens if t.i > head.i and t.dep_ == "prep"]
+        if not right:
+            return tokens[-MAX_OBJECT_WORDS:] if tokens[-1].i == head.i else tokens[:MAX_OBJECT_WORDS]
+        cut = right[-1].i
+        tokens = [t for t in tokens if t.i < cut]
+    return tokens
+
+
+def text_of(tokens: list[Token]) -> str:
+    """The phrase as it stands in the document, with its own spacing."""
+    if not tokens:
+        return ""
+    parts = [t.text_with_ws for t in tokens[:-1]] + [tokens[-1].text]
+    text = "".join(parts)
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return " ".join(text.split())
+
+
+def is_named(token: Token) -> bool:
+    return is_namelike(token) or token.ent_type_ in _NAMED_ENTS

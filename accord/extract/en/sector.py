@@ -1,0 +1,45 @@
+"""The sector of an object: its own words first, then its sentence, then its section heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from accord.extract.en.lexicon import sector_cues
+from accord.model import SECTORS
+
+# Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides.
+_CONTAINER_SECTOR = "diplomacy"
+_CONTAINER_WEIGHT = 0.5
+DEFAULT_SECTOR = "diplomacy"
+
+
+def _keys(token: Token) -> tuple[str, ...]:
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    return (lemma,) if lemma == text else (lemma, text)
+
+
+def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
+    cues = sector_cues()
+    for tok in tokens:
+        found: set[str] = set()
+        for key in _keys(tok):
+            for part in key.replace("–", "-").split("-"):
+                found.update(cues.sectors_of(part))
+        for sector in found:
+            share = _CONTAINER_WEIGHT if sector == _CONTAINER_SECTOR else 1.0
+            scores[sector] = scores.get(sector, 0.0) + weight * share
+
+
+def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
+    """The best-supported sector; ties go to the order of FORMAT.md's list."""
+    scores: dict[str, float] = {}
+    _add(scores, obj, 4.0)
+    if heading:
+        _add(scores, heading, 1.5)
+    _add(scores, sent, 0.5)
+    if not scores:
+        return DEFAULT_SECTOR
+    return max(SECTORS, key=lambda s: (scores.get(s, 0.0), -SECTORS.index(s)))

@@ -1,0 +1,175 @@
+"""The stage of an object, read from the words that govern it: verbs, their tense, voice and modals,
+negation and hedges, and phrases such as "plans are underway".
+
+The walk goes from the object up the dependency tree. A decision verb ("agreed", "discussed",
+"plan") settles the stage of everything below it; an action verb ("build", "open") carries its own
+tense and voice but yields to a decision verb above it when it is an infinitive ("agreed to build").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from accord.extract.en.lexicon import StageCues, stage_cues
+from accord.model import STAGE_ORDER
+
+NEGATED = "negated"
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def _is_negated(token: Token, cues: StageCues) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return token.lemma_ in cues.negation
+
+
+def _form(verb: Token, cues: StageCues) -> str:
+    """future | infinitive | progressive | past | present, from the verb's tag and auxiliaries."""
+    aux = _aux_lemmas(verb)
+    if aux & cues.future or ("to" in aux and "be" in aux):
+        return "future"
+    if aux & cues.hedge:
+        return "hedge"
+    if "to" in aux or (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl")):
+        return "infinitive"
+    if verb.tag_ == "VBG" and "be" not in aux:
+        return "gerund"
+    if verb.tag_ == "VBG" and "be" in aux:
+        return "progressive"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (aux & {"be", "have", "was", "were", "been", "has"})):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
+        return "past"
+    return "present"
+
+
+def _decision(lemma: str, form: str, cues: StageCues) -> str | None:
+    stage = cues.decision.get(lemma)
+    if stage is None:
+        return None
+    if form == "gerund":
+        return None  # "commitment to advancing X": the governor decides
+    if form in ("future", "infinitive") and stage in ("agreed", "underway"):
+        return "planned"
+    if form == "hedge":
+        return "discussed"
+    return stage
+
+
+def _action(lemma: str, form: str, cues: StageCues) -> str | None:
+    """The stage an action verb states by itself, or None when a governor must decide."""
+    if form == "future":
+        return "planned"
+    if form == "hedge":
+        return "discussed"
+    if form == "progressive":
+        return "completed" if lemma in ("operate", "function", "work") else "underway"
+    if form == "past" and lemma in cues.completion:
+        return "completed"
+    return None
+
+
+def _noun_stage(token: Token, cues: StageCues) -> str | None:
+    stage = cues.nouns.get(token.lemma_.lower())
+    for child in token.children:
+        if child.dep_ == "amod" and child.lemma_.lower() in cues.adjectives:
+            return cues.adjectives[child.lemma_.lower()]
+    return stage
+
+
+def _signed(noun: Token, cues: StageCues) -> bool:
+    """ "the documents signed during the visit": a noun with a past participle of a decision verb."""
+    return any(
+        c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and cues.decision.get(c.lemma_.lower()) == "agreed"
+        for c in noun.children
+    )
+
+
+def _subject_stage(verb: Token, cues: StageCues) -> str | None:
+    """Subjects that state a stage: "discussions were held on X", "documents signed ... will enable X"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            if _signed(child, cues):
+                return "agreed"
+            stage = cues.nouns.get(child.lemma_.lower())
+            if stage in ("discussed", "planned"):
+                return stage
+    return None
+
+
+def _own_modifiers(head: Token, cues: StageCues) -> str | None:
+    """ "the recently established X", "ongoing work on X": the object's own participles and adjectives."""
+    best: str | None = None
+    for child in head.children:
+        lemma = child.lemma_.lower()
+        stage = None
+        if child.dep_ in ("amod", "acl") and child.tag_ == "VBN" and lemma in cues.completion:
+            stage = "completed"
+        elif child.dep_ == "amod" and lemma in cues.adjectives:
+            stage = cues.adjectives[lemma]
+        if stage and (best is None or STAGE_ORDER[stage] > STAGE_ORDER[best]):
+            best = stage
+    return best
+
+
+def _phrase_stage(sent: Span, path: list[Token], cues: StageCues) -> str | None:
+    lowered = sent.text.lower()
+    indices = {t.idx - sent.start_char for t in path}
+    for stage, pattern in cues.phrases:
+        for match in pattern.finditer(lowered):
+            if any(match.start() <= i < match.end() + 12 for i in indices):
+                return stage
+    return None
+
+
+def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
+    pending: str | None = None
+    path = [head]
+    token = head
+    while True:
+        if _is_negated(token, cues) and token.i != head.i:
+            return NEGATED, path
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            form = _form(token, cues)
+            stage = _decision(lemma, form, cues) or _subject_stage(token, cues)
+            if stage:
+                return stage, path
+            action = _action(lemma, form, cues)
+            if action:
+                return action, path
+            if form in ("infinitive", "present", "gerund") and (
+                lemma in cues.completion or lemma in cues.neutral
+            ):
+                pending = pending or "planned"
+            elif form == "past" and lemma in cues.neutral:
+                pending = pending or "completed"
+        elif token.pos_ == "NOUN" and token.i != head.i:
+            stage = _noun_stage(token, cues)
+            if stage:
+                return stage, path
+        if token.head.i == token.i:
+            return pending, path
+        token = token.head
+        path.append(token)
+
+
+def stage_of(head: Token, sent: Span) -> str | None:
+    """The stage the sentence gives the object headed by `head`; None when it states no undertaking
+    about it, or "negated" when it says the undertaking did not happen."""
+    cues = stage_cues()
+    walked, path = _walk(head, cues)
+    if walked == NEGATED:
+        return NEGATED
+    phrase = _phrase_stage(sent, path, cues)
+    own = _own_modifiers(head, cues)
+    candidates = [s for s in (phrase or walked, own) if s]
+    if not candidates:
+        return None
+    return max(candidates, key=STAGE_ORDER.__getitem__)

@@ -1,0 +1,132 @@
+"""Document, Item, Evidence and EntityRef: the register's records, with JSON round-trips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+SECTORS: tuple[str, ...] = (
+    "transport",
+    "energy",
+    "economy",
+    "technology",
+    "culture",
+    "education",
+    "sports",
+    "health",
+    "agriculture",
+    "environment",
+    "security",
+    "diplomacy",
+)
+STAGES: tuple[str, ...] = ("discussed", "planned", "agreed", "underway", "completed")
+# The most advanced stage wins when a document says several things about one object.
+STAGE_ORDER: dict[str, int] = {stage: rank for rank, stage in enumerate(STAGES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to extract from: a readout, a news report, a statement."""
+
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str | None = None
+    source: str | None = None  # where it was read from: a path, a URL, "-" for standard input
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "text": self.text}
+        for key in ("url", "outlet", "title", "published", "language", "source"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        def opt(key: str) -> str | None:
+            value = data.get(key)
+            return None if value is None else str(value)
+
+        return cls(
+            id=str(data["id"]),
+            text=str(data["text"]),
+            url=opt("url"),
+            outlet=opt("outlet"),
+            title=opt("title"),
+            published=opt("published"),
+            language=opt("language"),
+            source=opt("source"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where the document says it: character offsets of the sentence in the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(start=int(data["start"]), end=int(data["end"]), text=str(data["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """The canonical thing an object refers to, the same across documents."""
+
+    id: str
+    name: str
+    type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityRef:
+        return cls(id=str(data["id"]), name=str(data["name"]), type=str(data["type"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One undertaking by governments, as one document reports it."""
+
+    object: str
+    sector: str
+    stage: str
+    parties: tuple[str, ...]
+    evidence: Evidence
+    entity: EntityRef | None = None
+
+    def with_entity(self, entity: EntityRef | None) -> Item:
+        return replace(self, entity=entity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "object": self.object,
+            "sector": self.sector,
+            "stage": self.stage,
+            "parties": list(self.parties),
+            "entity": None if self.entity is None else self.entity.to_dict(),
+            "evidence": self.evidence.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        entity = data.get("entity")
+        return cls(
+            object=str(data["object"]),
+            sector=str(data["sector"]),
+            stage=str(data["stage"]),
+            parties=tuple(str(p) for p in data.get("parties") or ()),
+            evidence=Evidence.from_dict(data["evidence"]),
+            entity=None if not entity else EntityRef.from_dict(entity),
+        )

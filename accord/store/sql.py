@@ -1,0 +1,165 @@
+"""SqlStore: the Store over SQLAlchemy, for SQLite (the default) and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from accord.errors import NotFoundError, StoreError
+from accord.model import Document, Item
+from accord.store import rows
+from accord.store.base import ItemQuery, SaveOutcome, Store, StoredItem
+from accord.store.dialects import WRITE, make_engine, upsert
+from accord.store.hashing import content_hash
+from accord.store.queries import item_select, parties_select
+from accord.store.schema import documents, entities, item_parties, items, metadata
+
+# Items read per round trip when streaming; each batch costs one query for its parties. Small enough for
+# SQLite builds that allow only 999 bound parameters.
+BATCH_SIZE = 500
+
+
+class SqlStore(Store):
+    """The register in a SQL database; creates its tables when they are missing."""
+
+    def __init__(self, url: str) -> None:
+        self._where = _display(url)
+        try:
+            self._engine = make_engine(url)
+            metadata.create_all(self._engine)
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(
+                f"Could not open the database at {self._where}: {_reason(exc)}. "
+                "Check the --db path or ACCORD_DATABASE_URL and that accord may write there."
+            ) from exc
+        self._writer = self._engine.execution_options(**WRITE)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for migrations and tests."""
+        return self._engine
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def document_hash(self, doc_id: str) -> str | None:
+        with self._reading() as conn:
+            return _stored_hash(conn, doc_id)
+
+    def save_document(self, doc: Document, items: Sequence[Item]) -> SaveOutcome:
+        digest = content_hash(doc.text)
+        try:
+            with self._writer.begin() as conn:
+                stored = _stored_hash(conn, doc.id, lock=True)
+                if stored == digest:
+                    return "unchanged"
+                _replace_document(conn, doc, items, digest)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"Could not save document {doc.id!r} to {self._where}: {_reason(exc)}. "
+                "Nothing of it was written."
+            ) from exc
+        return "new" if stored is None else "updated"
+
+    def query_items(self, q: ItemQuery) -> list[StoredItem]:
+        return list(self.iter_items(q))
+
+    def iter_items(self, q: ItemQuery | None = None) -> Iterator[StoredItem]:
+        stmt = item_select(q or ItemQuery())
+        with self._reading() as conn:
+            result = conn.execution_options(yield_per=BATCH_SIZE).execute(stmt).mappings()
+            for batch in result.partitions():
+                yield from _with_parties(conn, batch)
+
+    def get_item(self, item_id: int) -> StoredItem:
+        with self._reading() as conn:
+            row = conn.execute(item_select(ItemQuery()).where(items.c.id == item_id)).mappings().first()
+            if row is None:
+                raise NotFoundError(f"There is no item {item_id} in {self._where}.")
+            return _with_parties(conn, [row])[0]
+
+    def get_document(self, doc_id: str) -> Document:
+        with self._reading() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"There is no document {doc_id!r} in {self._where}.")
+        return rows.document_from_row(row)
+
+    def counts(self) -> dict[str, int]:
+        with self._reading() as conn:
+            return {
+                table.name: conn.scalar(select(func.count()).select_from(table)) or 0
+                for table in (documents, items, entities)
+            }
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Could not read from {self._where}: {_reason(exc)}.") from exc
+
+
+def _stored_hash(conn: Connection, doc_id: str, *, lock: bool = False) -> str | None:
+    stmt = select(documents.c.content_hash).where(documents.c.id == doc_id)
+    return conn.scalar(stmt.with_for_update() if lock else stmt)
+
+
+def _replace_document(conn: Connection, doc: Document, new_items: Sequence[Item], digest: str) -> None:
+    """The writes of one save, inside the caller's transaction; the old items' parties go by cascade."""
+    upsert(conn, entities, rows.entity_rows(new_items), key="id")
+    now = datetime.now(UTC)
+    upsert(conn, documents, [rows.document_row(doc, content_hash=digest, ingested_at=now)], key="id")
+    conn.execute(delete(items).where(items.c.document_id == doc.id))
+    _insert_items(conn, doc.id, new_items)
+
+
+def _insert_items(conn: Connection, document_id: str, new_items: Sequence[Item]) -> None:
+    if not new_items:
+        return
+    item_rows = [rows.item_row(document_id, ordinal, item) for ordinal, item in enumerate(new_items)]
+    conn.execute(insert(items), item_rows)
+    # One executemany, then the new ids by ordinal: RETURNING in order would insert row by row on SQLite.
+    ids = select(items.c.id).where(items.c.document_id == document_id).order_by(items.c.ordinal)
+    party_rows = rows.party_rows(list(conn.scalars(ids)), new_items)
+    if party_rows:
+        conn.execute(insert(item_parties), party_rows)
+
+
+def _with_parties(conn: Connection, batch: Sequence[RowMapping]) -> list[StoredItem]:
+    """StoredItems for a batch of item rows, their parties read in one query."""
+    parties: dict[int, list[str]] = {row["id"]: [] for row in batch}
+    for item_id, party in conn.execute(parties_select(list(parties))):
+        parties[item_id].append(party)
+    return [rows.stored_item(row, tuple(parties[row["id"]])) for row in batch]
+
+
+def _display(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return "the given database URL"
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).rstrip(".")
