@@ -1,34 +1,45 @@
-"""One item per object per document, at the most advanced stage the document states."""
+"""One item per object per document, at the most advanced stage the document states.
+
+A document names one thing several ways ("the first nuclear power plant in Kazakhstan", then "the
+plant", then "the NPP"); an object whose content words all recur in a fuller object of the same
+document is the same object.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from accord.model import STAGE_ORDER, Item
 
-_DROP_WORDS = frozenset(
-    {"the", "a", "an", "of", "its", "their", "our", "his", "her", "this", "that", "these"}
-)
+ContentWords = Callable[[str], frozenset[str]]
 
 
-def object_key(text: str) -> str:
-    """Case, accents, dashes, punctuation and articles do not make two objects different."""
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation and dashes as spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.sub(r"[\W_]+", " ", text).split()
-    return " ".join(w for w in words if w not in _DROP_WORDS)
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
-def merge_items(items: Iterable[Item]) -> list[Item]:
-    """Keep each object at its first mention's place, with the most advanced statement about it."""
-    first: dict[str, int] = {}
-    best: dict[str, Item] = {}
-    for n, item in enumerate(items):
-        key = object_key(item.object)
-        first.setdefault(key, n)
-        held = best.get(key)
-        if held is None or STAGE_ORDER[item.stage] > STAGE_ORDER[held.stage]:
-            best[key] = item
-    return sorted(best.values(), key=lambda i: first[object_key(i.object)])
+def _absorb(into: Item, other: Item) -> Item:
+    if STAGE_ORDER[other.stage] > STAGE_ORDER[into.stage]:
+        return replace(into, stage=other.stage, evidence=other.evidence)
+    return into
+
+
+def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item]:
+    """Merge each object into the fullest object of the document that holds all its content words."""
+    listed = list(items)
+    words = [content_words(i.object) for i in listed]
+    order = sorted(range(len(listed)), key=lambda n: (-len(words[n]), n))
+    kept: dict[int, Item] = {}
+    for n in order:
+        target = next((k for k in kept if words[n] <= words[k]), None) if words[n] else None
+        if target is None:
+            kept[n] = listed[n]
+        else:
+            kept[target] = _absorb(kept[target], listed[n])
+    return [kept[n] for n in sorted(kept)]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.blocks import Block, split_blocks
+from accord.extract.en.content import content_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import main_parties, sentence_parties
@@ -44,7 +45,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
             continue
         for sent in spacy_doc.sents:
             found.extend(_sentence_items(doc.text, block, sent, heading, main))
-    return merge_items(found)
+    return merge_items(found, content_words)
 
 
 def _sentence_items(

@@ -25,6 +25,7 @@ class StageCues:
     future: frozenset[str]
     hedge: frozenset[str]
     reporting: frozenset[str]
+    beginning: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,13 @@ class ObjectCues:
     vague: frozenset[str]
     process: frozenset[str]
     relations: frozenset[str]
+    weak_things: frozenset[str]
+    people: frozenset[str]
+    media: frozenset[str]
+    actors: frozenset[str]
+    context_verbs: frozenset[str]
+    components: frozenset[str]
+    abbreviations: dict[str, str]
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
 
@@ -69,6 +77,7 @@ def stage_cues() -> StageCues:
         future=frozenset(raw["future"]),
         hedge=frozenset(raw["hedge"]),
         reporting=frozenset(raw["reporting"]),
+        beginning=frozenset(raw["beginning"]),
     )
 
 
@@ -86,6 +95,13 @@ def object_cues() -> ObjectCues:
         vague=frozenset(str(w).lower() for w in raw["vague"]),
         process=frozenset(str(w).lower() for w in raw["process"]),
         relations=frozenset(str(w).lower() for w in raw["relations"]),
+        weak_things=frozenset(str(w).lower() for w in raw["weak_things"]),
+        people=frozenset(str(w).lower() for w in raw["people"]),
+        media=frozenset(str(w).lower() for w in raw["media"]),
+        actors=frozenset(str(w).lower() for w in raw["actors"]),
+        context_verbs=frozenset(str(w).lower() for w in raw["context_verbs"]),
+        components=frozenset(str(w).lower() for w in raw["components"]),
+        abbreviations={str(k).lower(): str(v) for k, v in raw["abbreviations"].items()},
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
     )

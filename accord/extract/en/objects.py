@@ -19,8 +19,9 @@ from accord.extract.en.phrases import conjuncts, is_namelike, is_nominal, phrase
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "case", "det", "predet"})
 _NOT_OBJECTS = frozenset(
-    {"PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+    {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
+_DASHES = str.maketrans({"–": "-", "—": "-"})
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,59 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _is_party_name(tokens: list[Token]) -> bool:
+def _is_party_word(token: Token) -> bool:
+    """ "Kazakhstan", "Kazakh", and compounds of them: "Kazakh-Russian", "China–Kazakhstan"."""
     aliases = party_aliases()
+    parts = token.text.translate(_DASHES).split("-")
+    return all(p in aliases for p in parts if p)
+
+
+def _is_party_name(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT", "PART", "ADP")]
-    return bool(words) and all(t.text in aliases for t in words)
+    return bool(words) and all(_is_party_word(t) for t in words)
+
+
+def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    if head.text.startswith(("#", "@")):
+        return True
+    head_lemma = _lemma(head)
+    if head_lemma in cues.people or head_lemma in cues.media or head_lemma in cues.actors:
+        return True
+    if head.ent_type_ == "PERSON" or any(_lemma(t) in cues.people and t.dep_ == "compound" for t in tokens):
+        return True
+    return _named_actor(tokens, cues)
+
+
+def _named_actor(tokens: list[Token], cues: ObjectCues) -> bool:
+    """ "Gazprom Export", "Kazakhstan Temir Zholy": a party's name with nothing undertaken in it."""
+    if not any(_is_party_word(t) for t in tokens):
+        return False
+    return not any(_lemma(t) in cues.things for t in tokens if not _is_party_word(t))
+
+
+def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    """ "68 bridges", "eleven railway stations": a count of parts, not an undertaking."""
+    counted = any(c.dep_ == "nummod" and c.like_num for c in head.children)
+    return counted and _lemma(head) in cues.components
+
+
+def _context(head: Token, cues: ObjectCues) -> bool:
+    """Where a meeting took place or what someone attended: "participated in the SCO summit"."""
+    for anc in head.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc.lemma_.lower() in cues.context_verbs
+    return False
 
 
 def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> bool:
     """A modifier that says what a framing head is about: "gas cooperation", "Trans-Altai Dialogue"."""
     sectors = sector_cues()
-    aliases = party_aliases()
     for child in head.lefts:
         if child.dep_ not in ("compound", "amod", "nmod"):
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)
-            if lemma in cues.generic_modifiers or tok.text in aliases or lemma in cues.framing:
+            if lemma in cues.generic_modifiers or _is_party_word(tok) or lemma in cues.framing:
                 continue
             if nouns_only and tok.pos_ == "ADJ" and not is_namelike(tok):
                 continue
@@ -71,9 +109,17 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
+    if lemma in cues.weak_things:
+        return _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _specific_of(head: Token, cues: ObjectCues) -> bool:
+    """ "a branch of the Sirius School": a weak head made specific by what it belongs to."""
+    obj = _of_object(head)
+    return obj is not None and (is_namelike(obj) or _lemma(obj) in cues.things) and not _is_party_word(obj)
 
 
 def _of_object(token: Token) -> Token | None:
@@ -147,7 +193,9 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if is_source(head) or in_aside(head):
         return None
     tokens = trim(phrase_tokens(head), head)
-    if not tokens or _is_party_name(tokens):
+    if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
+        return None
+    if _statistic(tokens, head, cues) or _context(head, cues):
         return None
     text, kind = _with_shared_head(tokens, head, cues)
     return Candidate(head, tuple(tokens), text, kind)

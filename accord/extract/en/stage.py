@@ -40,7 +40,7 @@ def _form(verb: Token, cues: StageCues) -> str:
         return "infinitive"
     if verb.tag_ == "VBG" and "be" not in aux:
         return "gerund"
-    if verb.tag_ == "VBG" and "be" in aux:
+    if (verb.tag_ == "VBG" and "be" in aux) or "being" in aux:
         return "progressive"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (aux & {"be", "have", "was", "were", "been", "has"})):
         return "past"
@@ -70,17 +70,34 @@ def _action(lemma: str, form: str, cues: StageCues) -> str | None:
         return "discussed"
     if form == "progressive":
         return "completed" if lemma in ("operate", "function", "work") else "underway"
+    if form in ("past", "present") and lemma in cues.beginning:
+        return "underway"
     if form == "past" and lemma in cues.completion:
         return "completed"
     return None
 
 
 def _noun_stage(token: Token, cues: StageCues) -> str | None:
-    stage = cues.nouns.get(token.lemma_.lower())
+    """ "discussions on X", "the inauguration of X", "the meeting held in Y": nouns that state a stage."""
     for child in token.children:
-        if child.dep_ == "amod" and child.lemma_.lower() in cues.adjectives:
-            return cues.adjectives[child.lemma_.lower()]
+        lemma = child.lemma_.lower()
+        if child.dep_ == "amod" and lemma in cues.adjectives:
+            return cues.adjectives[lemma]
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and lemma in cues.completion:
+            return "completed"
+    stage = cues.nouns.get(token.lemma_.lower())
+    if stage == "completed":
+        return _tensed(token, cues)
     return stage
+
+
+def _tensed(noun: Token, cues: StageCues) -> str:
+    """An event noun takes the tense of its verb: "saw the inauguration", "the opening will be held"."""
+    for anc in noun.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            form = _form(anc, cues)
+            return {"future": "planned", "hedge": "discussed", "infinitive": "planned"}.get(form, "completed")
+    return "completed"
 
 
 def _signed(noun: Token, cues: StageCues) -> bool:
