@@ -22,6 +22,7 @@ _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
 _DASHES = str.maketrans({"–": "-", "—": "-"})
+MAX_SINGLED_OUT = 3
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,14 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
 
 def _specific(head: Token, cues: ObjectCues) -> bool:
     lemma = _lemma(head)
+    if head.lower_ in cues.things and lemma not in cues.things:
+        lemma = head.lower_  # "Days" of "Culture Days" is not one day
     if lemma in cues.vague or (head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things):
         return False
     if lemma in cues.fields and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts):
-        return False  # a bare field name frames an agenda
+        return _singled_out(head, cues)
+    if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
+        return _document_named(head)
     if lemma in cues.framing:
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
@@ -114,6 +119,26 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _singled_out(head: Token, cues: ObjectCues) -> bool:
+    """A bare field is an object when the sentence singles it out ("particularly energy and industry",
+    "cooperation in agriculture and trade"), not when a long list sums up an agenda."""
+    group = conjuncts(head.head if head.dep_ == "conj" else head)
+    first = group[0]
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "pobj" and _umbrella_marker(first.head, cues):
+        return True
+    under_framing = first.dep_ == "pobj" and _lemma(first.head.head) in cues.framing
+    return under_framing and len(conjuncts(first)) <= MAX_SINGLED_OUT
+
+
+def _document_named(head: Token) -> bool:
+    """ "a joint statement", "the agreement on gas supplies": a single document with something said of it."""
+    if any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "between") for c in head.rights)
 
 
 def _specific_of(head: Token, cues: ObjectCues) -> bool:

@@ -37,9 +37,10 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     """The best-supported sector; ties go to the order of FORMAT.md's list."""
     scores: dict[str, float] = {}
     _add(scores, obj, 4.0)
+    only_container = set(scores) <= {_CONTAINER_SECTOR}
     if heading:
         _add(scores, heading, 1.5)
-    _add(scores, sent, 0.5)
+    _add(scores, sent, 1.5 if only_container else 0.5)
     if not scores:
         return DEFAULT_SECTOR
     return max(SECTORS, key=lambda s: (scores.get(s, 0.0), -SECTORS.index(s)))
