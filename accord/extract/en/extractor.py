@@ -17,6 +17,9 @@ from accord.extract.merge import merge_items
 from accord.model import Document, Evidence, Item
 
 BATCH_SIZE = 64
+# A "sentence" longer than this is run-on page text (no punctuation), not a readout's sentence; its
+# dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
+MAX_SENTENCE_TOKENS = 200
 
 
 class EnglishExtractor:
@@ -44,6 +47,8 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
             heading = list(spacy_doc)
             continue
         for sent in spacy_doc.sents:
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                continue
             found.extend(_sentence_items(doc.text, block, sent, heading, main))
     return merge_items(found, content_words)
 

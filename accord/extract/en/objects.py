@@ -57,7 +57,8 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     head_lemma = _lemma(head)
     if head_lemma in cues.people or head_lemma in cues.media or head_lemma in cues.actors:
         return True
-    if head.ent_type_ == "PERSON" or any(_lemma(t) in cues.people and t.dep_ == "compound" for t in tokens):
+    compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
+    if head.ent_type_ == "PERSON" or any(c in cues.people or c in cues.media for c in compounds):
         return True
     return _named_actor(tokens, cues)
 
@@ -91,7 +92,9 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)
-            if lemma in cues.generic_modifiers or _is_party_word(tok) or lemma in cues.framing:
+            if lemma in cues.generic_modifiers or _is_party_word(tok):
+                continue
+            if lemma in cues.framing and not sectors.sectors_of(lemma):
                 continue
             if nouns_only and tok.pos_ == "ADJ" and not is_namelike(tok):
                 continue

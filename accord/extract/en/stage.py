@@ -23,8 +23,13 @@ def _aux_lemmas(verb: Token) -> set[str]:
 
 
 def _is_negated(token: Token, cues: StageCues) -> bool:
+    """ "did not agree", "no agreement was reached", "failed to agree"."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children
+        ):
             return True
     return token.lemma_ in cues.negation
 
@@ -91,10 +96,13 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
     return stage
 
 
-def _tensed(noun: Token, cues: StageCues) -> str:
-    """An event noun takes the tense of its verb: "saw the inauguration", "the opening will be held"."""
+def _tensed(noun: Token, cues: StageCues) -> str | None:
+    """An event noun takes the tense of its verb: "saw the inauguration", "the opening will be held";
+    under a decision verb ("are considering the opening of X") that verb decides."""
     for anc in noun.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
+            if anc.lemma_.lower() in cues.decision:
+                return None
             form = _form(anc, cues)
             return {"future": "planned", "hedge": "discussed", "infinitive": "planned"}.get(form, "completed")
     return "completed"

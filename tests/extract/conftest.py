@@ -1,0 +1,40 @@
+"""Shared fixtures for extraction tests: the English model loads once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from accord.extract import get_extractor
+from accord.extract.base import Extractor
+from accord.extract.en.nlp import load_nlp
+from accord.model import Document, Item
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def english() -> Extractor:
+    return get_extractor("en")
+
+
+@pytest.fixture(scope="session")
+def sentence(nlp: Language) -> Callable[[str], Span]:
+    def parse(text: str) -> Span:
+        return next(iter(nlp(text).sents))
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def extract(english: Extractor) -> Callable[[str], list[Item]]:
+    def run(text: str) -> list[Item]:
+        return english.extract(Document(id="t", text=text))
+
+    return run
