@@ -24,3 +24,11 @@ class StoreError(AccordError):
 
 class NotFoundError(AccordError):
     """A requested record (item, document) does not exist."""
+
+
+class ExtractError(AccordError):
+    """A document could not be carried through the pipeline (extraction, resolution)."""
+
+
+class OutputError(AccordError):
+    """An output (an export, a predictions file) could not be written where it was asked for."""

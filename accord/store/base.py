@@ -62,8 +62,9 @@ class Store(Protocol):
         """The content hash stored for a document, or None when it has not been stored."""
         ...
 
-    def save_document(self, doc: Document, items: Sequence[Item]) -> SaveOutcome:
-        """Store a document and replace its items, all or nothing; "unchanged" when its content is equal."""
+    def save_document(self, doc: Document, items: Sequence[Item], *, force: bool = False) -> SaveOutcome:
+        """Store a document and replace its items, all or nothing; "unchanged" when its content is equal,
+        unless `force` (items extracted again by a changed extractor replace the old ones: "updated")."""
         ...
 
     def query_items(self, q: ItemQuery) -> list[StoredItem]:

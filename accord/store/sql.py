@@ -64,12 +64,12 @@ class SqlStore(Store):
         with self._reading() as conn:
             return _stored_hash(conn, doc_id)
 
-    def save_document(self, doc: Document, items: Sequence[Item]) -> SaveOutcome:
+    def save_document(self, doc: Document, items: Sequence[Item], *, force: bool = False) -> SaveOutcome:
         digest = content_hash(doc.text)
         try:
             with self._writer.begin() as conn:
                 stored = _stored_hash(conn, doc.id, lock=True)
-                if stored == digest:
+                if stored == digest and not force:
                     return "unchanged"
                 _replace_document(conn, doc, items, digest)
         except SQLAlchemyError as exc:

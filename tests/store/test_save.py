@@ -35,6 +35,18 @@ def test_new_then_unchanged_writes_nothing(store: SqlStore) -> None:
     assert [s.item.object for s in store.query_items(ItemQuery(document_id="a"))] == ["railway line"]
 
 
+def test_force_replaces_items_of_an_unchanged_document(store: SqlStore) -> None:
+    doc = document("a", "Kazakhstan and Russia agreed to expand the railway line.")
+    store.save_document(doc, [item("railway line")])
+
+    assert store.save_document(doc, [item("railway line"), item("new reading")], force=True) == "updated"
+
+    assert [s.item.object for s in store.query_items(ItemQuery(document_id="a"))] == [
+        "railway line",
+        "new reading",
+    ]
+
+
 def test_whitespace_only_change_is_unchanged(store: SqlStore) -> None:
     store.save_document(document("a", "The parties agreed\non the railway line."), [item("railway line")])
     changed = document("a", "  The parties   agreed on\tthe railway line.\n")

@@ -1,0 +1,43 @@
+"""Items -> items with an entity where the object names a concrete thing: a name, or a head noun of a
+concrete kind. Pure functions: nothing is read but the packaged lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accord.model import EntityRef, Item
+from accord.resolve.heads import has_name, head_noun, head_type, lexicon, split_head
+from accord.resolve.names import entity_key, slug
+
+
+def resolve_items(items: Sequence[Item]) -> list[Item]:
+    """Each item with the entity its object names, or with none when the object is not a nameable thing."""
+    return [item.with_entity(entity_for(item.object)) for item in items]
+
+
+def entity_for(text: str) -> EntityRef | None:
+    """The entity an object names: its id from the object's key, its name the object, its type the head's."""
+    found = _key_text_and_type(text)
+    if found is None:
+        return None
+    key = entity_key(found[0], lexicon().key_rules)
+    if not key:
+        return None
+    return EntityRef(id=slug(key), name=text.strip(), type=found[1])
+
+
+def _key_text_and_type(text: str) -> tuple[str, str] | None:
+    """The text the key is made of, and the type; None when the phrase names nothing concrete."""
+    head_words, after_of = split_head(text)
+    noun = head_noun(head_words)
+    if after_of and noun in lexicon().through:
+        # "construction of the X railway" is the X railway, so that reports on its progress link to it.
+        return _key_text_and_type(after_of)
+    if after_of and noun in lexicon().parts:
+        whole = _key_text_and_type(after_of)
+        if whole is not None:
+            return text, whole[1]
+    own = head_type(head_words)
+    if own is not None:
+        return text, own
+    return (text, "other") if has_name(text) else None
