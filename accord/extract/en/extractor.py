@@ -59,7 +59,7 @@ def _sentence_items(
     evidence: Evidence | None = None
     for cand in find_objects(sent):
         stage = stage_of(cand.head, sent)
-        if stage is None or stage == NEGATED:
+        if stage is None or stage == NEGATED or (cand.meeting and stage != "planned"):
             continue
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char

@@ -42,6 +42,7 @@ class ObjectCues:
     actors: frozenset[str]
     context_verbs: frozenset[str]
     components: frozenset[str]
+    meetings: frozenset[str]
     abbreviations: dict[str, str]
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -101,6 +102,7 @@ def object_cues() -> ObjectCues:
         actors=frozenset(str(w).lower() for w in raw["actors"]),
         context_verbs=frozenset(str(w).lower() for w in raw["context_verbs"]),
         components=frozenset(str(w).lower() for w in raw["components"]),
+        meetings=frozenset(str(w).lower() for w in raw["meetings"]),
         abbreviations={str(k).lower(): str(v) for k, v in raw["abbreviations"].items()},
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),

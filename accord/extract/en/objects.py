@@ -33,6 +33,7 @@ class Candidate:
     tokens: tuple[Token, ...]
     text: str
     kind: str | None
+    meeting: bool = False
 
 
 def _lemma(token: Token) -> str:
@@ -226,7 +227,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if _statistic(tokens, head, cues) or _context(head, cues):
         return None
     text, kind = _with_shared_head(tokens, head, cues)
-    return Candidate(head, tuple(tokens), text, kind)
+    return Candidate(head, tuple(tokens), text, kind, meeting=_lemma(head) in cues.meetings)
 
 
 def _parenthetical(token: Token) -> bool:
