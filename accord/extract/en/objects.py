@@ -89,7 +89,9 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
     """A modifier that says what a framing head is about: "gas cooperation", "Trans-Altai Dialogue"."""
     sectors = sector_cues()
     for child in head.lefts:
-        if child.dep_ not in ("compound", "amod", "nmod"):
+        if child.dep_ not in ("compound", "amod", "nmod") and not (
+            child.dep_ == "nummod" and is_namelike(child)
+        ):
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)

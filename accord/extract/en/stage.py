@@ -185,6 +185,20 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         path.append(token)
 
 
+def _relative_clause_stage(head: Token, cues: StageCues) -> str | None:
+    """ "the new line, which will be built by 2027": what a relative clause says of the object itself."""
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ in ("VERB", "AUX"):
+            form = _form(child, cues)
+            lemma = child.lemma_.lower()
+            stage = _decision(lemma, form, cues) or _action(lemma, form, cues)
+            if stage is None and form == "future":
+                stage = "planned"
+            if stage:
+                return stage
+    return None
+
+
 def stage_of(head: Token, sent: Span) -> str | None:
     """The stage the sentence gives the object headed by `head`; None when it states no undertaking
     about it, or "negated" when it says the undertaking did not happen."""
@@ -192,6 +206,8 @@ def stage_of(head: Token, sent: Span) -> str | None:
     walked, path = _walk(head, cues)
     if walked == NEGATED:
         return NEGATED
+    if walked is None:
+        walked = _relative_clause_stage(head, cues)
     phrase = _phrase_stage(sent, path, cues)
     own = _own_modifiers(head, cues)
     candidates = [s for s in (phrase or walked, own) if s]
