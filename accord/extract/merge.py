@@ -7,21 +7,12 @@ document is the same object.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from accord.model import STAGE_ORDER, Item
 
 ContentWords = Callable[[str], frozenset[str]]
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, punctuation and dashes as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def _absorb(into: Item, other: Item) -> Item:

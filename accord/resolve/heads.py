@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from accord.errors import ConfigError
-from accord.resolve.names import KeyRules, fold, split_dashes, strip_possessive
+from accord.resolve.names import KeyRules, split_dashes, strip_possessive
 from accord.vocab import countries, load_data
+from accord.vocab.text import fold
 
 ENTITY_TYPES = (
     "railway",

@@ -9,16 +9,13 @@ spellings are one) are data: KeyRules, read from data/entity_types.yaml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-/"
-_DASH = re.compile(f"[{re.escape(DASHES)}]")
+from accord.vocab.text import DASH, fold
+
 # "Dostyk – Moiynty": an en dash with spaces around it still joins the two ends of one name.
 _SPACED_EN_DASH = re.compile(r"(?<=\w)\s+\u2013\s+(?=\w)")
 _POSSESSIVE = re.compile(r"['’]s(?=\W|$)")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +26,6 @@ class KeyRules:
     stopwords: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
     aliases: tuple[tuple[str, str], ...] = ()  # (phrase, canonical phrase), longest first
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents stripped, dashes and punctuation as spaces, one space between words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("ё", "е")
-    text = _PUNCTUATION.sub(" ", _DASH.sub(" ", text))
-    return _SPACES.sub(" ", text).strip()
 
 
 def entity_key(text: str, rules: KeyRules = KeyRules()) -> str:
@@ -61,7 +50,7 @@ def strip_possessive(text: str) -> str:
 
 def split_dashes(token: str) -> list[str]:
     """The non-empty parts of a token between its dashes (and slashes)."""
-    return [part for part in _DASH.split(token) if part]
+    return [part for part in DASH.split(token) if part]
 
 
 def _token_parts(token: str, prefixes: frozenset[str]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accord.extract.en.lexicon import object_cues
-from accord.extract.merge import fold
+from accord.vocab.text import fold
 
 _STOP = frozenset(
     {

@@ -16,23 +16,22 @@ from spacy.tokens import Span, Token
 from accord.extract.en.clauses import dateline_end, in_aside, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues
 from accord.extract.en.phrases import conjuncts, is_namelike, is_nominal, phrase_tokens, text_of, trim
+from accord.vocab.text import DASH
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "case", "det", "predet"})
 _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
-_DASHES = str.maketrans({"–": "-", "—": "-"})
 MAX_SINGLED_OUT = 3
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """An object phrase: its head token, its words, and the entity type its head suggests."""
+    """An object phrase: its head token, its words, and whether it names a meeting."""
 
     head: Token
     tokens: tuple[Token, ...]
     text: str
-    kind: str | None
     meeting: bool = False
 
 
@@ -43,8 +42,7 @@ def _lemma(token: Token) -> str:
 def _is_party_word(token: Token) -> bool:
     """ "Kazakhstan", "Kazakh", and compounds of them: "Kazakh-Russian", "China–Kazakhstan"."""
     aliases = party_aliases()
-    parts = token.text.translate(_DASHES).split("-")
-    return all(p in aliases for p in parts if p)
+    return all(part in aliases for part in DASH.split(token.text) if part)
 
 
 def _is_party_name(tokens: list[Token]) -> bool:
@@ -195,17 +193,16 @@ def _umbrella_head(token: Token, cues: ObjectCues) -> Token | None:
     return None
 
 
-def _with_shared_head(tokens: list[Token], head: Token, cues: ObjectCues) -> tuple[str, str | None]:
+def _with_shared_head(tokens: list[Token], head: Token, cues: ObjectCues) -> str:
     """ "Ayagoz–Bakhty" under "railway lines such as" reads "Ayagoz–Bakhty railway line"."""
     text = text_of(tokens)
-    kind = cues.things.get(_lemma(head))
-    if kind is not None and _lemma(head) not in cues.framing:
-        return text, kind
+    if _lemma(head) in cues.things and _lemma(head) not in cues.framing:
+        return text
     umbrella = _umbrella_head(head, cues)
     if umbrella is None or _lemma(umbrella) in cues.framing:
-        return text, kind
+        return text
     mods = [c.text for c in umbrella.lefts if c.dep_ == "compound"]
-    return f"{text} {' '.join([*mods, _lemma(umbrella)])}", cues.things.get(_lemma(umbrella), kind)
+    return f"{text} {' '.join([*mods, _lemma(umbrella)])}"
 
 
 def _nested(cand: Candidate, heads: set[int]) -> bool:
@@ -228,8 +225,8 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _statistic(tokens, head, cues) or _context(head, cues):
         return None
-    text, kind = _with_shared_head(tokens, head, cues)
-    return Candidate(head, tuple(tokens), text, kind, meeting=_lemma(head) in cues.meetings)
+    text = _with_shared_head(tokens, head, cues)
+    return Candidate(head, tuple(tokens), text, meeting=_lemma(head) in cues.meetings)
 
 
 def _parenthetical(token: Token) -> bool:
