@@ -1,41 +1,13 @@
-"""The content words of an English object phrase, for telling two mentions of one object apart."""
+"""The content words of an English object phrase, for telling two mentions of one object apart.
+
+Function words, units and numbers, generic adjectives and the parties' own names ("Russian gas" is the
+gas of the document's parties) do not tell mentions apart; spellings of one word are made one.
+"""
 
 from __future__ import annotations
 
-from accord.extract.en.lexicon import object_cues
+from accord.extract.en.lexicon import object_cues, party_aliases
 from accord.vocab.text import fold
-
-_STOP = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "and",
-        "or",
-        "with",
-        "by",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "s",
-        "at",
-        "from",
-        "between",
-        "country",
-        "countries",
-    }
-)
 
 
 def _stem(word: str) -> str:
@@ -48,7 +20,15 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     cues = object_cues()
+    parties = {fold(alias) for alias in party_aliases()}
     words: list[str] = []
     for word in fold(text).split():
         words.extend(fold(cues.abbreviations.get(word, word)).split())
-    return frozenset(_stem(w) for w in words if w not in _STOP and w not in cues.generic_modifiers)
+    kept = set()
+    for word in words:
+        if word in cues.content_stopwords or word in cues.generic_modifiers or word in parties:
+            continue
+        if any(c.isdigit() for c in word):
+            continue
+        kept.add(cues.synonyms.get(word, _stem(word)))
+    return frozenset(kept)

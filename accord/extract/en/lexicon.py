@@ -43,6 +43,9 @@ class ObjectCues:
     context_verbs: frozenset[str]
     components: frozenset[str]
     meetings: frozenset[str]
+    abstract: frozenset[str]
+    content_stopwords: frozenset[str]
+    synonyms: dict[str, str]
     abbreviations: dict[str, str]
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -103,6 +106,9 @@ def object_cues() -> ObjectCues:
         context_verbs=frozenset(str(w).lower() for w in raw["context_verbs"]),
         components=frozenset(str(w).lower() for w in raw["components"]),
         meetings=frozenset(str(w).lower() for w in raw["meetings"]),
+        abstract=frozenset(str(w).lower() for w in raw["abstract"]),
+        content_stopwords=frozenset(str(w).lower() for w in raw["content_stopwords"]),
+        synonyms={str(k).lower(): str(v).lower() for k, v in raw["synonyms"].items()},
         abbreviations={str(k).lower(): str(v) for k, v in raw["abbreviations"].items()},
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),

@@ -23,6 +23,8 @@ _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
 MAX_SINGLED_OUT = 3
+_VENUE_PREPS = frozenset({"at", "during", "ahead", "after", "before", "following", "within", "on"})
+_VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "occasion", "eve"})
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def _lemma(token: Token) -> str:
 def _is_party_word(token: Token) -> bool:
     """ "Kazakhstan", "Kazakh", and compounds of them: "Kazakh-Russian", "China–Kazakhstan"."""
     aliases = party_aliases()
-    return all(part in aliases for part in DASH.split(token.text) if part)
+    return token.text in aliases or all(part in aliases for part in DASH.split(token.text) if part)
 
 
 def _is_party_name(tokens: list[Token]) -> bool:
@@ -76,7 +78,13 @@ def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
 
 
 def _context(head: Token, cues: ObjectCues) -> bool:
-    """Where a meeting took place or what someone attended: "participated in the SCO summit"."""
+    """Where a meeting took place or what someone attended: "participated in the SCO summit", "signed
+    on the sidelines of the forum", "met at the Presidential Palace"."""
+    if head.dep_ == "pobj":
+        prep = head.head
+        venue = prep.lower_ in _VENUE_PREPS and (cues.things.get(_lemma(head)) in ("event", "body"))
+        if venue or prep.head.lemma_.lower() in _VENUE_NOUNS:
+            return True
     for anc in head.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_.lower() in cues.context_verbs
@@ -93,7 +101,7 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)
-            if lemma in cues.generic_modifiers or _is_party_word(tok):
+            if lemma in cues.generic_modifiers or _is_party_word(tok) or tok.ent_type_ in ("NORP", "GPE"):
                 continue
             if lemma in cues.framing and not sectors.sectors_of(lemma):
                 continue
@@ -108,7 +116,9 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     lemma = _lemma(head)
     if head.lower_ in cues.things and lemma not in cues.things:
         lemma = head.lower_  # "Days" of "Culture Days" is not one day
-    if lemma in cues.vague or (head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things):
+    if lemma in cues.vague or lemma in cues.abstract:
+        return False
+    if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things:
         return False
     if lemma in cues.fields and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts):
         return _singled_out(head, cues)
