@@ -58,8 +58,8 @@ def _decision(lemma: str, form: str, cues: StageCues) -> str | None:
     stage = cues.decision.get(lemma)
     if stage is None:
         return None
-    if form == "gerund":
-        return None  # "commitment to advancing X": the governor decides
+    if form == "gerund" and stage == "underway":
+        return None  # "agreed to continue implementing X": the governor decides
     if form in ("future", "infinitive") and stage in ("agreed", "underway"):
         return "planned"
     if form == "hedge":
@@ -104,7 +104,9 @@ def _tensed(noun: Token, cues: StageCues) -> str | None:
             if anc.lemma_.lower() in cues.decision:
                 return None
             form = _form(anc, cues)
-            return {"future": "planned", "hedge": "discussed", "infinitive": "planned"}.get(form, "completed")
+            if form == "infinitive":
+                return None  # "agreed to speed up the launch of X": the governor decides
+            return {"future": "planned", "hedge": "discussed"}.get(form, "completed")
     return "completed"
 
 
