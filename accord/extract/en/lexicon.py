@@ -43,6 +43,7 @@ class ObjectCues:
     context_verbs: frozenset[str]
     components: frozenset[str]
     meetings: frozenset[str]
+    counted: frozenset[str]
     abstract: frozenset[str]
     content_stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -106,6 +107,7 @@ def object_cues() -> ObjectCues:
         context_verbs=frozenset(str(w).lower() for w in raw["context_verbs"]),
         components=frozenset(str(w).lower() for w in raw["components"]),
         meetings=frozenset(str(w).lower() for w in raw["meetings"]),
+        counted=frozenset(str(w).lower() for w in raw["counted"]),
         abstract=frozenset(str(w).lower() for w in raw["abstract"]),
         content_stopwords=frozenset(str(w).lower() for w in raw["content_stopwords"]),
         synonyms={str(k).lower(): str(v).lower() for k, v in raw["synonyms"].items()},

@@ -120,8 +120,12 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things:
         return False
+    if _after_marker(head, cues):
+        return head.pos_ in ("NOUN", "PROPN") or is_namelike(head)
     if lemma in cues.fields and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts):
         return _singled_out(head, cues)
+    if lemma in cues.counted and any(c.dep_ == "nummod" and c.like_num for c in head.children):
+        return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
     if lemma in cues.framing:
@@ -146,6 +150,19 @@ def _singled_out(head: Token, cues: ObjectCues) -> bool:
         return True
     under_framing = first.dep_ == "pobj" and _lemma(first.head.head) in cues.framing
     return under_framing and len(conjuncts(first)) <= MAX_SINGLED_OUT
+
+
+def _after_marker(head: Token, cues: ObjectCues) -> bool:
+    """In a list that an adverb singles out: "in all fields, particularly industry, energy and
+    stockbreeding"."""
+    root = head
+    while root.dep_ == "conj":
+        root = root.head
+    group = conjuncts(root)
+    words = {(c.lower_,) for member in group for c in member.children if c.dep_ == "advmod"}
+    return bool(words & set(cues.umbrella)) and head.i >= min(
+        m.i for m in group if any((c.lower_,) in cues.umbrella for c in m.children)
+    )
 
 
 def _document_named(head: Token) -> bool:
@@ -236,7 +253,14 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if _statistic(tokens, head, cues) or _context(head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
-    return Candidate(head, tuple(tokens), text, meeting=_lemma(head) in cues.meetings)
+    return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues))
+
+
+def _reported_meeting(head: Token, cues: ObjectCues) -> bool:
+    """A summit or talks, not the session of a standing body ("the Strategic Council meeting")."""
+    if _lemma(head) not in cues.meetings:
+        return False
+    return not any(cues.things.get(_lemma(t)) == "body" for t in head.lefts)
 
 
 def _parenthetical(token: Token) -> bool:

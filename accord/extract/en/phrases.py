@@ -16,7 +16,7 @@ _RIGHT_PREPS = frozenset(
 _NAMED_ENTS = frozenset(
     {"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC", "GPE", "NORP", "PERSON"}
 )
-_LEADING_DROP = frozenset({"det", "predet", "cc", "punct", "prep", "mark", "preconj"})
+_LEADING_DROP = frozenset({"det", "predet", "cc", "punct", "prep", "mark", "preconj", "advmod"})
 
 
 def is_nominal(token: Token) -> bool:
