@@ -128,7 +128,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
-    if lemma in cues.framing:
+    if lemma in cues.framing or lemma in cues.relations:
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
@@ -253,7 +253,21 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if _statistic(tokens, head, cues) or _context(head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
+    if text == text_of(tokens) and _bare_name(tokens, head, cues):
+        return None
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues))
+
+
+def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    """A lone name that says nothing of a project ("RBC", "Urjar", "Organization") is an outlet, a
+    place or an actor; a lone name of a known project ("TITR") or field ("Baikonur") is not."""
+    words = [t for t in tokens if t.is_alpha or "-" in t.text or "–" in t.text]
+    if len(words) != 1 or not is_namelike(head):
+        return False
+    lemma = _lemma(head)
+    if lemma in cues.abbreviations or lemma in cues.things or head.lower_ in cues.things:
+        return False
+    return not sector_cues().sectors_of(lemma)
 
 
 def _reported_meeting(head: Token, cues: ObjectCues) -> bool:
