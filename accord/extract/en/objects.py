@@ -152,6 +152,20 @@ def _singled_out(head: Token, cues: ObjectCues) -> bool:
     return under_framing and len(conjuncts(first)) <= MAX_SINGLED_OUT
 
 
+def _document_clause(head: Token, cues: ObjectCues) -> Token | None:
+    return _purpose(head) if cues.things.get(_lemma(head)) == "document" else None
+
+
+def _purpose(head: Token) -> Token | None:
+    """The infinitive that says what a document is for: "an agreement to increase gas supplies"."""
+    for child in head.rights:
+        if child.dep_ in ("acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
 def _after_marker(head: Token, cues: ObjectCues) -> bool:
     """In a list that an adverb singles out: "in all fields, particularly industry, energy and
     stockbreeding"."""
@@ -166,16 +180,27 @@ def _after_marker(head: Token, cues: ObjectCues) -> bool:
 
 
 def _document_named(head: Token) -> bool:
-    """ "a joint statement", "the agreement on gas supplies": a single document with something said of it."""
-    if any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts):
+    """A single document with something said of it: "a joint statement", "the agreement on gas
+    supplies", "an agreement to increase supplies"."""
+    if any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts) or _purpose(head) is not None:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "between") for c in head.rights)
 
 
 def _specific_of(head: Token, cues: ObjectCues) -> bool:
-    """ "a branch of the Sirius School": a weak head made specific by what it belongs to."""
-    obj = _of_object(head)
-    return obj is not None and (is_namelike(obj) or _lemma(obj) in cues.things) and not _is_party_word(obj)
+    """A weak head made specific by the named thing it belongs to: "a branch of the Sirius School",
+    "second tracks on the Dostyk–Moiynty line"."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "for", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or _is_party_word(obj):
+                continue
+            if is_namelike(obj) or (_lemma(obj) in cues.things and _lemma(obj) not in cues.weak_things):
+                return True
+            if any(is_namelike(c) and not _is_party_word(c) for c in obj.lefts):
+                return True
+    return False
 
 
 def _of_object(token: Token) -> Token | None:
@@ -206,6 +231,9 @@ def _has_specifics(head: Token, cues: ObjectCues) -> bool:
     holders = [head]
     if head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
         holders.append(head.head)
+    contents = _of_object(head)  # "a package of documents, including X and Y"
+    if contents is not None:
+        holders.append(contents)
     return any(_umbrella_marker(c, cues) for h in holders for c in h.children if c.dep_ == "prep")
 
 
@@ -247,7 +275,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if is_source(head) or in_aside(head):
         return None
-    tokens = trim(phrase_tokens(head), head)
+    tokens = trim(phrase_tokens(head, with_clause=_document_clause(head, cues)), head)
     if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
         return None
     if _statistic(tokens, head, cues) or _context(head, cues):

@@ -68,9 +68,15 @@ def _collect(head: Token, depth: int) -> set[Token]:
     return {head, *_left_tokens(head, depth), *_right_tokens(head, depth)}
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`: its modifiers and short PPs, no clauses or lists."""
-    ordered = sorted(_collect(head, 0), key=lambda t: t.i)
+def phrase_tokens(head: Token, *, with_clause: Token | None = None) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: its modifiers and short PPs, no clauses or lists
+    except `with_clause`, a clause that belongs to the name ("an agreement to increase gas supplies")."""
+    tokens = _collect(head, 0)
+    if with_clause is not None:
+        tokens.update(
+            t for t in with_clause.subtree if t.dep_ not in ("conj", "cc") or t.head.i != with_clause.i
+        )
+    ordered = sorted(tokens, key=lambda t: t.i)
     # Keep the contiguous run around the head: a gap means a clause or list was cut out.
     start = end = ordered.index(head)
     while start > 0 and ordered[start - 1].i == ordered[start].i - 1:
