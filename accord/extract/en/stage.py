@@ -67,8 +67,9 @@ def _decision(lemma: str, form: str, cues: StageCues) -> str | None:
     return stage
 
 
-def _action(lemma: str, form: str, cues: StageCues) -> str | None:
-    """The stage an action verb states by itself, or None when a governor must decide."""
+def _action(lemma: str, form: str, cues: StageCues, *, subject: bool = False) -> str | None:
+    """The stage an action verb states by itself, or None when a governor must decide. A thing that
+    began is running ("supplies began in October"); work that was begun is under way ("began building")."""
     if form == "future":
         return "planned"
     if form == "hedge":
@@ -76,7 +77,7 @@ def _action(lemma: str, form: str, cues: StageCues) -> str | None:
     if form == "progressive":
         return "completed" if lemma in ("operate", "function", "work") else "underway"
     if form in ("past", "present") and lemma in cues.beginning:
-        return "underway"
+        return "completed" if subject and form == "past" else "underway"
     if form == "past" and lemma in cues.completion:
         return "completed"
     return None
@@ -93,7 +94,17 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
     stage = cues.nouns.get(token.lemma_.lower())
     if stage == "completed":
         return _tensed(token, cues)
+    if stage == "agreed":
+        return _signed_when(token, cues)
     return stage
+
+
+def _signed_when(noun: Token, cues: StageCues) -> str:
+    """ "praised the signing of X" is agreed; "would be the signing of X" is still planned."""
+    for anc in noun.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return {"future": "planned", "hedge": "discussed"}.get(_form(anc, cues), "agreed")
+    return "agreed"
 
 
 def _tensed(noun: Token, cues: StageCues) -> str | None:
@@ -168,13 +179,15 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             stage = _decision(lemma, form, cues) or _subject_stage(token, cues)
             if stage:
                 return stage, path
-            action = _action(lemma, form, cues)
+            subject = len(path) > 1 and path[-2].dep_ in ("nsubj", "nsubjpass")
+            action = _action(lemma, form, cues, subject=subject)
             if action:
                 return action, path
-            if form in ("infinitive", "present", "gerund") and (
-                lemma in cues.completion or lemma in cues.neutral
-            ):
+            acting = lemma in cues.completion or lemma in cues.neutral
+            if form in ("infinitive", "gerund") and acting:
                 pending = pending or "planned"
+            elif form == "present" and acting:
+                pending = pending or "underway"  # "we ensure the transit of X"
             elif form == "past" and lemma in cues.neutral:
                 pending = pending or "completed"
         elif token.pos_ == "NOUN" and token.i != head.i:
