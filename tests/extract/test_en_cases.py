@@ -30,5 +30,7 @@ def test_case(case: dict[str, Any], extract: Callable[[str], list[Item]]) -> Non
             assert item.stage == want["stage"], item
         if "sector" in want:
             assert item.sector == want["sector"], item
+        if "parties" in want:
+            assert list(item.parties) == want["parties"], item
     for phrase in case.get("absent", []):
         assert _find(items, phrase) is None, [i.object for i in items]

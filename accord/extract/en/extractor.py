@@ -10,7 +10,7 @@ from accord.extract.blocks import Block, split_blocks
 from accord.extract.en.content import content_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
-from accord.extract.en.parties import main_parties, sentence_parties
+from accord.extract.en.parties import main_parties, participants, sentence_parties
 from accord.extract.en.sector import sector_of
 from accord.extract.en.stage import NEGATED, stage_of
 from accord.extract.merge import merge_items
@@ -20,6 +20,7 @@ BATCH_SIZE = 64
 # A "sentence" longer than this is run-on page text (no punctuation), not a readout's sentence; its
 # dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
 MAX_SENTENCE_TOKENS = 200
+LEAD_SENTENCES = 2
 
 
 class EnglishExtractor:
@@ -39,10 +40,11 @@ class EnglishExtractor:
 
 
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
-    main = main_parties(doc.text, doc.title)
+    docs = list(parsed)
+    main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
     heading: list[Token] | None = None
     found: list[Item] = []
-    for block, spacy_doc in zip(blocks, parsed, strict=True):
+    for block, spacy_doc in zip(blocks, docs, strict=True):
         if block.heading:
             heading = list(spacy_doc)
             continue
@@ -51,6 +53,31 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
                 continue
             found.extend(_sentence_items(doc.text, block, sent, heading, main))
     return merge_items(found, content_words)
+
+
+def _modifiers(cand: Candidate) -> str:
+    """The words that say whose the object is: those before its head and its "of" phrase. "Russian" in
+    "a branch of the Russian Mendeleev University" makes Russia a party; "to China" in "the transit of
+    gas to China" does not."""
+    inside = {t.i for t in cand.tokens}
+    owned = {t.i for p in cand.head.rights if p.lower_ == "of" for t in p.subtree if t.i in inside}
+    return " ".join(t.text for t in cand.tokens if t.i <= cand.head.i or t.i in owned)
+
+
+def _lead(blocks: list[Block], docs: list[Doc]) -> list[Span]:
+    """The title line and the first two sentences of the body (the first is often a dateline): where a
+    readout names who met."""
+    lead: list[Span] = []
+    body = 0
+    for block, spacy_doc in zip(blocks, docs, strict=True):
+        for sent in spacy_doc.sents:
+            lead.append(sent)
+            body += 0 if block.heading else 1
+            if block.heading or body >= LEAD_SENTENCES:
+                break
+        if body >= LEAD_SENTENCES:
+            break
+    return lead
 
 
 def _sentence_items(
@@ -74,6 +101,6 @@ def _item(
         object=cand.text,
         sector=sector_of(cand.tokens, sent, heading),
         stage=stage,
-        parties=sentence_parties(sent, main),
+        parties=sentence_parties(sent, main, _modifiers(cand)),
         evidence=ev,
     )

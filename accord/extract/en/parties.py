@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.tokens import Span
@@ -12,6 +13,7 @@ from accord.extract.en.lexicon import party_aliases
 from accord.extract.en.phrases import conjuncts
 
 TITLE_WEIGHT = 3
+MIN_PARTICIPANTS = 3
 SECOND_PARTY_SHARE = 0.25
 
 
@@ -40,14 +42,29 @@ def main_parties(text: str, title: str | None) -> tuple[str, ...]:
     return tuple(sorted(chosen[:2]))
 
 
-def sentence_parties(sent: Span, main: tuple[str, ...]) -> tuple[str, ...]:
-    """The document's parties, plus every country coordinated with one of them in this sentence
-    ("among Kazakhstan, Russia, China, and Mongolia")."""
+def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[str, ...]:
+    """The document's parties, plus the countries that `obj` (an object's words up to its head) names
+    ("the Russian Mendeleev University", "the China–Kyrgyzstan–Uzbekistan railway"), plus every country coordinated with one of
+    them in this sentence ("among Kazakhstan, Russia, China, and Mongolia")."""
     aliases = party_aliases()
-    parties = set(main)
+    parties = set(main) | set(count_countries(obj))
     for tok in sent:
         if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj":
             group = [aliases[t.text] for t in conjuncts(tok) if t.text in aliases]
             if len(group) > 1:
                 parties.update(group)
     return tuple(sorted(parties))
+
+
+def participants(lead: Iterable[Span]) -> set[str]:
+    """Countries listed together in a document's lead ("The leaders of China, Kazakhstan, Kyrgyzstan,
+    Tajikistan, Turkmenistan and Uzbekistan met"): every one of them takes part in what it reports."""
+    aliases = party_aliases()
+    found: set[str] = set()
+    for sent in lead:
+        for tok in sent:
+            if tok.text in aliases and tok.dep_ != "conj":
+                group = {aliases[t.text] for t in conjuncts(tok) if t.text in aliases}
+                if len(group) >= MIN_PARTICIPANTS:
+                    found |= group
+    return found
