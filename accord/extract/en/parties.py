@@ -43,9 +43,10 @@ def main_parties(text: str, title: str | None) -> tuple[str, ...]:
 
 
 def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[str, ...]:
-    """The document's parties, plus the countries that `obj` (an object's words up to its head) names
-    ("the Russian Mendeleev University", "the China–Kyrgyzstan–Uzbekistan railway"), plus every country coordinated with one of
-    them in this sentence ("among Kazakhstan, Russia, China, and Mongolia")."""
+    """The document's parties, plus the countries that `obj` (the words saying whose the object is)
+    names ("the Russian Mendeleev University", "the China–Kyrgyzstan–Uzbekistan railway"), plus every
+    country coordinated with one of them in this sentence ("among Kazakhstan, Russia, China, and
+    Mongolia")."""
     aliases = party_aliases()
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
