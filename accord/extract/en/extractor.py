@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,7 @@ BATCH_SIZE = 64
 # dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
 MAX_SENTENCE_TOKENS = 200
 LEAD_SENTENCES = 2
+_BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
 class EnglishExtractor:
@@ -39,19 +41,35 @@ class EnglishExtractor:
             yield _items(doc, blocks, parsed)
 
 
+@dataclass
+class _Context:
+    """What a sentence is read against: the document, its parties, the section heading above it, and
+    the stage a list's lead-in states ("The sides agreed on two projects:") for the list's verbless items."""
+
+    text: str
+    main: tuple[str, ...]
+    heading: list[Token] | None = None
+    list_stage: str | None = None
+
+
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
     docs = list(parsed)
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
-    heading: list[Token] | None = None
+    ctx = _Context(doc.text, main)
     found: list[Item] = []
+    after_colon = False
     for block, spacy_doc in zip(blocks, docs, strict=True):
         if block.heading:
-            heading = list(spacy_doc)
+            ctx.heading, ctx.list_stage = list(spacy_doc), None
             continue
+        in_list = after_colon or block.text.startswith(_BULLETS)
         for sent in spacy_doc.sents:
             if len(sent) > MAX_SENTENCE_TOKENS:
                 continue
-            found.extend(_sentence_items(doc.text, block, sent, heading, main))
+            found.extend(_sentence_items(block, sent, ctx, in_list=in_list))
+            if not in_list:
+                ctx.list_stage = stage_of(sent.root, sent) or ctx.list_stage
+        after_colon = block.text.endswith(":") or (in_list and not block.text.endswith("."))
     return merge_items(found, content_words)
 
 
@@ -80,27 +98,26 @@ def _lead(blocks: list[Block], docs: list[Doc]) -> list[Span]:
     return lead
 
 
-def _sentence_items(
-    text: str, block: Block, sent: Span, heading: list[Token] | None, main: tuple[str, ...]
-) -> Iterator[Item]:
+def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -> Iterator[Item]:
     evidence: Evidence | None = None
+    verbless = sent.root.pos_ not in ("VERB", "AUX")
     for cand in find_objects(sent):
         stage = stage_of(cand.head, sent)
+        if stage is None and in_list and verbless:
+            stage = ctx.list_stage
         if stage is None or stage == NEGATED or (cand.meeting and stage != "planned"):
             continue
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char
-            evidence = Evidence(start, end, text[start:end])
-        yield _item(cand, stage, sent, heading, main, evidence)
+            evidence = Evidence(start, end, ctx.text[start:end])
+        yield _item(cand, stage, sent, ctx, evidence)
 
 
-def _item(
-    cand: Candidate, stage: str, sent: Span, heading: list[Token] | None, main: tuple[str, ...], ev: Evidence
-) -> Item:
+def _item(cand: Candidate, stage: str, sent: Span, ctx: _Context, ev: Evidence) -> Item:
     return Item(
         object=cand.text,
-        sector=sector_of(cand.tokens, sent, heading),
+        sector=sector_of(cand.tokens, sent, ctx.heading),
         stage=stage,
-        parties=sentence_parties(sent, main, _modifiers(cand)),
+        parties=sentence_parties(sent, ctx.main, _modifiers(cand)),
         evidence=ev,
     )
