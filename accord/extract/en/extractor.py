@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +18,8 @@ from accord.extract.en.stage import NEGATED, stage_of
 from accord.extract.merge import merge_items
 from accord.model import Document, Evidence, Item
 
-BATCH_SIZE = 64
+BATCH_SIZE = 256
+DOCS_PER_BATCH = 32
 # A "sentence" longer than this is run-on page text (no punctuation), not a readout's sentence; its
 # dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
 MAX_SENTENCE_TOKENS = 200
@@ -34,11 +36,18 @@ class EnglishExtractor:
         return next(self.extract_many([doc]))
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[list[Item]]:
-        nlp = load_nlp()
-        for doc in docs:
-            blocks = split_blocks(doc.text)
-            parsed = nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)
-            yield _items(doc, blocks, parsed)
+        """Lines of several documents go through the parser together: spaCy is much faster on a
+        batch than on one short text at a time."""
+        stream = iter(docs)
+        while chunk := tuple(islice(stream, DOCS_PER_BATCH)):
+            yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, docs: tuple[Document, ...]) -> Iterator[list[Item]]:
+        blocks = [split_blocks(doc.text) for doc in docs]
+        texts = (block.text for doc_blocks in blocks for block in doc_blocks)
+        parsed = iter(load_nlp().pipe(texts, batch_size=BATCH_SIZE))
+        for doc, doc_blocks in zip(docs, blocks, strict=True):
+            yield _items(doc, doc_blocks, [next(parsed) for _ in doc_blocks])
 
 
 @dataclass
