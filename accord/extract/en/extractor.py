@@ -24,6 +24,7 @@ DOCS_PER_BATCH = 32
 # dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
 MAX_SENTENCE_TOKENS = 200
 LEAD_SENTENCES = 2
+_FUTURE_MARKS = frozenset({"next", "upcoming", "forthcoming", "future", "will", "shall", "coming"})
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
@@ -57,6 +58,7 @@ class _Context:
 
     text: str
     main: tuple[str, ...]
+    year: int | None = None
     heading: list[Token] | None = None
     list_stage: str | None = None
 
@@ -64,7 +66,7 @@ class _Context:
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
     docs = list(parsed)
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
-    ctx = _Context(doc.text, main)
+    ctx = _Context(doc.text, main, _year(doc.published))
     found: list[Item] = []
     after_colon = False
     for block, spacy_doc in zip(blocks, docs, strict=True):
@@ -107,6 +109,25 @@ def _lead(blocks: list[Block], docs: list[Doc]) -> list[Span]:
     return lead
 
 
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
+    """A meeting is an item only when the parties arrange one still to come: planned, and the sentence
+    puts it in the future ("next year", "will be held", "in 2026" in a 2025 document). The visit or
+    summit a document reports is not an item."""
+    if stage != "planned":
+        return False
+    for tok in sent:
+        if tok.lower_ in _FUTURE_MARKS:
+            return True
+        if ctx.year is not None and tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
+            if int(tok.text) > ctx.year:
+                return True
+    return False
+
+
 def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -> Iterator[Item]:
     evidence: Evidence | None = None
     verbless = sent.root.pos_ not in ("VERB", "AUX")
@@ -114,7 +135,7 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
         stage = stage_of(cand.head, sent)
         if stage is None and in_list and verbless:
             stage = ctx.list_stage
-        if stage is None or stage == NEGATED or (cand.meeting and stage != "planned"):
+        if stage is None or stage == NEGATED or (cand.meeting and not _arranged(stage, sent, ctx)):
             continue
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char

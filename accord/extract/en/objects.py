@@ -23,6 +23,9 @@ _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
 MAX_SINGLED_OUT = 3
+_MEETING_MARKS = frozenset(
+    {"next", "upcoming", "forthcoming", "following", "state", "official", "working", "return"}
+)
 _VENUE_PREPS = frozenset({"at", "during", "ahead", "after", "before", "following", "within", "on"})
 _VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "framework", "occasion", "eve"})
 
@@ -68,7 +71,9 @@ def _named_actor(tokens: list[Token], cues: ObjectCues) -> bool:
     """ "Gazprom Export", "Kazakhstan Temir Zholy": a party's name with nothing undertaken in it."""
     if not any(_is_party_word(t) for t in tokens):
         return False
-    return not any(_lemma(t) in cues.things for t in tokens if not _is_party_word(t))
+    return not any(
+        _lemma(t) in cues.things or t.lower_ in cues.things for t in tokens if not _is_party_word(t)
+    )
 
 
 def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
@@ -128,6 +133,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
+    if lemma in cues.meetings:
+        return _meeting_named(head)
     if lemma in cues.framing or lemma in cues.relations:
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
@@ -176,6 +183,14 @@ def _after_marker(head: Token, cues: ObjectCues) -> bool:
     words = {(c.lower_,) for member in group for c in member.children if c.dep_ == "advmod"}
     return bool(words & set(cues.umbrella)) and head.i >= min(
         m.i for m in group if any((c.lower_,) in cues.umbrella for c in m.children)
+    )
+
+
+def _meeting_named(head: Token) -> bool:
+    """A meeting that can be arranged: "a state visit", "the next meeting", "the third summit"."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in _MEETING_MARKS or c.ent_type_ == "ORDINAL")
+        for c in head.lefts
     )
 
 

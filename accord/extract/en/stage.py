@@ -166,6 +166,23 @@ def _phrase_stage(sent: Span, path: list[Token], cues: StageCues) -> str | None:
     return None
 
 
+_SUFFIXES = (("ied", "y"), ("ing", ""), ("ed", ""), ("d", ""), ("es", ""), ("s", ""))
+
+
+def _verb_lemma(token: Token, cues: StageCues) -> str:
+    """The lemma, or for a hyphenated verb the cue its last part makes ("co-chaired" -> "chair"): the
+    lemmatiser does not know such words."""
+    lemma = token.lemma_.lower()
+    if "-" not in lemma or token.pos_ not in ("VERB", "AUX"):
+        return lemma
+    tail = token.lower_.rsplit("-", 1)[1]
+    known = set(cues.decision) | cues.completion | cues.neutral | cues.beginning
+    for suffix, replacement in _SUFFIXES:
+        if tail.endswith(suffix) and tail[: -len(suffix)] + replacement in known:
+            return tail[: -len(suffix)] + replacement
+    return tail if tail in known else lemma
+
+
 def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
     pending: str | None = None
     path = [head]
@@ -173,7 +190,7 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
     while True:
         if _is_negated(token, cues) and token.i != head.i:
             return NEGATED, path
-        lemma = token.lemma_.lower()
+        lemma = _verb_lemma(token, cues)
         if token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             stage = _decision(lemma, form, cues) or _subject_stage(token, cues)
