@@ -122,9 +122,9 @@ def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
     for tok in sent:
         if tok.lower_ in _FUTURE_MARKS:
             return True
-        if ctx.year is not None and tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
-            if int(tok.text) > ctx.year:
-                return True
+        later_year = len(tok.text) == 4 and tok.text.isdigit() and int(tok.text) > (ctx.year or 9999)
+        if later_year:
+            return True
     return False
 
 
