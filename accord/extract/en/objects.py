@@ -15,7 +15,15 @@ from spacy.tokens import Span, Token
 
 from accord.extract.en.clauses import dateline_end, in_aside, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues
-from accord.extract.en.phrases import conjuncts, is_namelike, is_nominal, phrase_tokens, text_of, trim
+from accord.extract.en.phrases import (
+    conjuncts,
+    is_namelike,
+    is_nominal,
+    phrase_tokens,
+    split_coordinated_names,
+    text_of,
+    trim,
+)
 from accord.vocab.text import DASH
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "case", "det", "predet"})
@@ -301,6 +309,14 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues))
 
 
+def _split(cand: Candidate) -> list[Candidate]:
+    """One candidate per name of a coordinated list of names sharing the head."""
+    parts = split_coordinated_names(list(cand.tokens), cand.head)
+    if not parts:
+        return [cand]
+    return [Candidate(cand.head, tuple(p), text_of(p), meeting=cand.meeting) for p in parts]
+
+
 def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """A lone name that says nothing of a project ("RBC", "Urjar", "Organization") is an outlet, a
     place or an actor; a lone name of a known project ("TITR") or field ("Baikonur") is not."""
@@ -338,6 +354,6 @@ def find_objects(sent: Span) -> list[Candidate]:
         cand = _candidate(head, cues)
         if cand is not None:
             taken.update(t.i for t in cand.tokens)
-            found.append(cand)
+            found.extend(_split(cand))
     heads = {c.head.i for c in found}
     return [c for c in found if not _nested(c, heads)]

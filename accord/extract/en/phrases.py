@@ -115,3 +115,33 @@ def text_of(tokens: list[Token]) -> str:
 
 def is_named(token: Token) -> bool:
     return is_namelike(token) or token.ent_type_ in _NAMED_ENTS
+
+
+def split_coordinated_names(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """ "the Dostyk–Moiynty and Bakhty–Ayagoz railway lines" -> one phrase per name, sharing the rest:
+    "Dostyk–Moiynty railway lines", "Bakhty–Ayagoz railway lines". Only names that are plainly names
+    (dashed, acronyms, places) are split, so "Kazakh Information and Cultural Centre" stays whole."""
+    left = [t for t in tokens if t.i < head.i and t.dep_ not in ("det", "poss", "predet")]
+    right = [t for t in tokens if t.i >= head.i]
+    if not any(t.lower_ in ("and", "or") or t.text == "," for t in left):
+        return []
+    shared: list[Token] = []
+    while left and not _plain_name(left[-1]) and left[-1].lower_ not in ("and", "or", ","):
+        shared.insert(0, left.pop())
+    units: list[list[Token]] = [[]]
+    for tok in left:
+        if tok.lower_ in ("and", "or") or tok.text == ",":
+            units.append([])
+        else:
+            units[-1].append(tok)
+    units = [u for u in units if u]
+    if len(units) < 2 or not all(any(_plain_name(t) for t in u) for u in units):
+        return []
+    return [u + shared + right for u in units]
+
+
+def _plain_name(token: Token) -> bool:
+    text = token.text
+    dashed = any(d in text for d in "-–") and text[:1].isupper()
+    acronym = len(text) >= 2 and text.isupper() and text.isalpha()
+    return dashed or acronym or token.ent_type_ in ("GPE", "LOC", "FAC")
