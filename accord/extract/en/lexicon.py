@@ -44,6 +44,7 @@ class ObjectCues:
     components: frozenset[str]
     meetings: frozenset[str]
     counted: frozenset[str]
+    flows: frozenset[str]
     abstract: frozenset[str]
     content_stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -108,6 +109,7 @@ def object_cues() -> ObjectCues:
         components=frozenset(str(w).lower() for w in raw["components"]),
         meetings=frozenset(str(w).lower() for w in raw["meetings"]),
         counted=frozenset(str(w).lower() for w in raw["counted"]),
+        flows=frozenset(str(w).lower() for w in raw["flows"]),
         abstract=frozenset(str(w).lower() for w in raw["abstract"]),
         content_stopwords=frozenset(str(w).lower() for w in raw["content_stopwords"]),
         synonyms={str(k).lower(): str(v).lower() for k, v in raw["synonyms"].items()},

@@ -236,10 +236,16 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _acts_on_something(head: Token, cues: ObjectCues) -> bool:
-    """A noun of doing whose "of" phrase names the object: "construction of the plant"."""
+    """A noun of doing whose "of" phrase names the object: "construction of the plant". A flow of one
+    thing is itself the object ("supplies of gas to the north"); a flow of a list is not."""
     if _lemma(head) not in cues.process:
         return False
-    return any(_of_object(c) is not None for c in conjuncts(head))
+    objects = [o for o in (_of_object(c) for c in conjuncts(head)) if o is not None]
+    if not objects:
+        return False
+    if _lemma(head) in cues.flows and head.dep_ != "conj" and len(conjuncts(head)) == 1:
+        return any(len(conjuncts(o)) > 1 for o in objects)
+    return True
 
 
 def _umbrella_marker(token: Token, cues: ObjectCues) -> bool:
