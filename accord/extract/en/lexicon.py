@@ -45,6 +45,7 @@ class ObjectCues:
     meetings: frozenset[str]
     counted: frozenset[str]
     flows: frozenset[str]
+    regions: frozenset[str]
     abstract: frozenset[str]
     content_stopwords: frozenset[str]
     synonyms: dict[str, str]
@@ -110,6 +111,7 @@ def object_cues() -> ObjectCues:
         meetings=frozenset(str(w).lower() for w in raw["meetings"]),
         counted=frozenset(str(w).lower() for w in raw["counted"]),
         flows=frozenset(str(w).lower() for w in raw["flows"]),
+        regions=frozenset(str(w).lower() for w in raw["regions"]),
         abstract=frozenset(str(w).lower() for w in raw["abstract"]),
         content_stopwords=frozenset(str(w).lower() for w in raw["content_stopwords"]),
         synonyms={str(k).lower(): str(v).lower() for k, v in raw["synonyms"].items()},

@@ -59,7 +59,10 @@ def _is_party_word(token: Token) -> bool:
 
 
 def _is_party_name(tokens: list[Token]) -> bool:
+    """A country, a party's name, or a world region ("Central Asia"): where or who, not what."""
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT", "PART", "ADP")]
+    if " ".join(t.lower_ for t in words) in object_cues().regions:
+        return True
     return bool(words) and all(_is_party_word(t) for t in words)
 
 
