@@ -20,12 +20,13 @@ define newline
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint eval clean distclean
+.PHONY: help install demo test test-postgres lint eval clean distclean
 
 help:
 	@echo "make install    create $(VENV) and install accord with its locked dependencies"
 	@echo "make demo       ingest examples/ into $(DEMO_DB) and print the register"
 	@echo "make test       ruff, mypy and pytest (what CI runs)"
+	@echo "make test-postgres  pytest again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh)"
 	@echo "make lint       ruff and mypy only"
 	@echo "make eval       score accord against every gold file ($(SHARED)/corpus, tests/data/gold)"
 	@echo "make clean      remove caches, build output and the demo database"
@@ -56,6 +57,10 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The whole suite on PostgreSQL: Debian's server binaries, a cluster in a temporary folder, removed after.
+test-postgres: install
+	scripts/with-postgres.sh $(BIN)/python -m pytest
 
 eval: install
 	$(foreach file,$(GOLD_FILES),$(BIN)/accord eval $(file)$(newline))

@@ -48,8 +48,8 @@ def report_note(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def open_store(db: str | None) -> SqlStore:
-    return SqlStore(database_url(db))
+def open_store(db: str | None, *, check_schema: bool = True) -> SqlStore:
+    return SqlStore(database_url(db), check_schema=check_schema)
 
 
 @contextmanager

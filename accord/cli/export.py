@@ -20,15 +20,26 @@ from accord.cli.filters import (
     UntilOption,
     item_query,
 )
+from accord.cli.register import export_register
 from accord.errors import OutputError
-from accord.store import ExportFormat, StoredItem, write_export
+from accord.store import ExportFormat, ItemQuery, StoredItem, write_export
 
 
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, jsonl or parquet.")],
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="csv, jsonl or parquet.")] = None,
     out: Annotated[
-        Path | None, typer.Option(help="Write here; standard output when not given (not for Parquet).")
+        Path | None,
+        typer.Option(
+            help="Write here (with --all, a file or a folder); standard output when not given "
+            "(not for Parquet)."
+        ),
     ] = None,
+    whole: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="The whole register, every table, for `accord import` (a backup, or a move)."
+        ),
+    ] = False,
     sector: SectorOption = None,
     stage: StageOption = None,
     party: PartyOption = None,
@@ -38,8 +49,15 @@ def export_command(
     search: SearchOption = None,
     db: DbOption = None,
 ) -> None:
-    """Write stored items to a file or standard output, streamed."""
+    """Write stored items to a file or standard output, streamed; or, with --all, the whole register."""
     query = item_query(sector, stage, party, entity, since, until, search)
+    if whole:
+        if fmt is not None or query != ItemQuery():
+            raise typer.BadParameter("--all exports everything, as JSON lines: give no --format or filters.")
+        export_register(db, out)
+        return
+    if fmt is None:
+        raise typer.BadParameter("give --format csv, jsonl or parquet (or --all for the whole register).")
     with open_store(db) as store:
         if out is None:
             write_export(store.iter_items(query), fmt, sys.stdout)

@@ -18,8 +18,8 @@ class ItemQuery:
 
     `party` is an ISO3 code (any case). `entity` matches an entity id exactly or a part of its name (any
     case). `since` and `until` are inclusive ISO dates compared with the document's published date;
-    documents without one are left out when either is given. `search` is a part of the object, the
-    evidence text or the entity name (any case).
+    documents without one are left out when either is given. `search` is full-text (accord.store.search):
+    every word of it begins a word of the object, the evidence text or the entity name (any case).
     """
 
     sector: str | None = None

@@ -16,30 +16,39 @@ from accord.errors import NotFoundError, StoreError
 from accord.model import Document, Item
 from accord.store import rows
 from accord.store.base import ItemQuery, SaveOutcome, Store, StoredItem
-from accord.store.dialects import WRITE, make_engine, upsert
+from accord.store.dialects import WRITE, is_retryable, lock_key, make_engine, upsert
 from accord.store.hashing import content_hash
+from accord.store.migrate import ensure_current
 from accord.store.queries import item_select, parties_select
-from accord.store.schema import documents, entities, item_parties, items, metadata
+from accord.store.schema import documents, entities, item_parties, items
 
 # Items read per round trip when streaming; each batch costs one query for its parties. Small enough for
 # SQLite builds that allow only 999 bound parameters.
 BATCH_SIZE = 500
+# How often a save that lost a race with another writer (a unique key, a deadlock) is tried again.
+SAVE_ATTEMPTS = 5
 
 
 class SqlStore(Store):
-    """The register in a SQL database; creates its tables when they are missing."""
+    """The register in a SQL database; sets up an empty database, refuses one whose schema is behind."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, check_schema: bool = True) -> None:
         self._where = _display(url)
         try:
             self._engine = make_engine(url)
-            metadata.create_all(self._engine)
+            if check_schema:
+                ensure_current(self._engine, self._where)
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(
                 f"Could not open the database at {self._where}: {_reason(exc)}. "
                 "Check the --db path or ACCORD_DATABASE_URL and that accord may write there."
             ) from exc
         self._writer = self._engine.execution_options(**WRITE)
+
+    @property
+    def where(self) -> str:
+        """The database, as messages name it (no password)."""
+        return self._where
 
     @property
     def engine(self) -> Engine:
@@ -66,17 +75,26 @@ class SqlStore(Store):
 
     def save_document(self, doc: Document, items: Sequence[Item], *, force: bool = False) -> SaveOutcome:
         digest = content_hash(doc.text)
-        try:
-            with self._writer.begin() as conn:
-                stored = _stored_hash(conn, doc.id, lock=True)
-                if stored == digest and not force:
-                    return "unchanged"
-                _replace_document(conn, doc, items, digest)
-        except SQLAlchemyError as exc:
-            raise StoreError(
-                f"Could not save document {doc.id!r} to {self._where}: {_reason(exc)}. "
-                "Nothing of it was written."
-            ) from exc
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
+            try:
+                return self._save_once(doc, items, digest, force=force)
+            except SQLAlchemyError as exc:
+                if attempt < SAVE_ATTEMPTS and is_retryable(exc):
+                    continue
+                raise StoreError(
+                    f"Could not save document {doc.id!r} to {self._where}: {_reason(exc)}. "
+                    "Nothing of it was written."
+                ) from exc
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _save_once(self, doc: Document, items: Sequence[Item], digest: str, *, force: bool) -> SaveOutcome:
+        """One transaction: the hash check and the writes, under the document's lock."""
+        with self._writer.begin() as conn:
+            lock_key(conn, doc.id)
+            stored = _stored_hash(conn, doc.id, lock=True)
+            if stored == digest and not force:
+                return "unchanged"
+            _replace_document(conn, doc, items, digest)
         return "new" if stored is None else "updated"
 
     def query_items(self, q: ItemQuery) -> list[StoredItem]:

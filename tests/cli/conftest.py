@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import TEST_DATABASE_URL, reset_database
 from typer.testing import CliRunner, Result
 
 from accord.cli.main import app
 from accord.extract.en.nlp import load_nlp
+from accord.settings import database_url
 from accord.store import ItemQuery, SqlStore, StoredItem
 
 RAILWAY = "Kazakhstan and Russia agreed to expand the Dostyk–Moiynty railway line."
@@ -50,6 +52,9 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
+    """The --db value: a SQLite file, or the URL of the clean test database when one is configured."""
+    if TEST_DATABASE_URL:
+        return reset_database(TEST_DATABASE_URL)
     return str(tmp_path / "register.sqlite")
 
 
@@ -78,5 +83,5 @@ def register(runner: CliRunner, readouts: Path, db: str) -> str:
 
 
 def stored(db: str, query: ItemQuery | None = None) -> list[StoredItem]:
-    with SqlStore(f"sqlite:///{db}") as store:
+    with SqlStore(database_url(db)) as store:
         return store.query_items(query or ItemQuery())

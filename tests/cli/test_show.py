@@ -6,6 +6,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from accord.cli.render import highlighted_evidence
+from accord.settings import database_url
 from accord.store import ItemQuery
 
 from .conftest import RAILWAY, invoke, stored
@@ -46,4 +47,4 @@ def test_the_object_is_highlighted_in_the_evidence(register: str) -> None:
 def test_an_unknown_item_is_one_error_line(runner: CliRunner, register: str) -> None:
     result = invoke(runner, "show", "9999", "--db", register)
     assert result.exit_code == 2
-    assert result.stderr == f"error: There is no item 9999 in sqlite:///{register}.\n"
+    assert result.stderr == f"error: There is no item 9999 in {database_url(register)}.\n"

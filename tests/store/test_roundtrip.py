@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from accord.model import SECTORS, STAGES, Document, EntityRef, Evidence, Item
 from accord.store import ItemQuery, SqlStore
+from accord.store.search import search_words
 
 # PostgreSQL text cannot hold NUL, so the register does not promise to keep it.
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
@@ -51,20 +52,36 @@ def test_items_come_back_as_saved(store: SqlStore, text: str, drawn: list[Item])
     assert back == [replace(it, parties=tuple(sorted(it.parties))) for it in saved]
 
 
-def _spellings(text: str) -> set[str]:
-    """The text, lower-cased, and upper-cased where lower() brings it back: search folds case as lower()
+# Words in Latin, Cyrillic and Greek letters and digits, joined by spaces and punctuation: what full-text
+# search promises to find (it splits at whatever is not a letter or a digit, on both backends).
+WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzäöüéçşğıABCZÄÉабвгдеёжзийюяАБЯЁαβγΩ0123456789",
+    min_size=1,
+    max_size=12,
+)
+OBJECT = st.lists(WORD, min_size=1, max_size=4).flatmap(
+    lambda words: st.sampled_from([" ", "-", "–", ", ", " «", "/"]).map(lambda sep: sep.join(words))
+)
+
+
+def _spellings(word: str) -> set[str]:
+    """The word, lower-cased, and upper-cased where lower() brings it back: search folds case as lower()
     does, on SQLite and PostgreSQL alike, so "SS" does not find "ß"."""
-    spellings = {text, text.lower()}
-    if text.upper().lower() == text.lower():
-        spellings.add(text.upper())
+    spellings = {word, word.lower()}
+    if word.upper().lower() == word.lower():
+        spellings.add(word.upper())
     return spellings
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(drawn=st.lists(items(), min_size=1, max_size=3))
-def test_every_item_is_found_by_its_object(store: SqlStore, drawn: list[Item]) -> None:
+@given(drawn=st.lists(items(), min_size=1, max_size=3), objects=st.lists(OBJECT, min_size=3, max_size=3))
+def test_every_item_is_found_by_each_word_of_its_object(
+    store: SqlStore, drawn: list[Item], objects: list[str]
+) -> None:
+    drawn = [replace(it, object=obj) for it, obj in zip(drawn, objects, strict=False)]
     store.save_document(Document(id="doc", text=repr(drawn)), drawn)
     for ordinal, it in enumerate(drawn):
-        for query in _spellings(it.object):
-            found = store.query_items(ItemQuery(document_id="doc", search=query))
-            assert ordinal in {stored.ordinal for stored in found}, query
+        for word in search_words(it.object):
+            for query in _spellings(word):
+                found = store.query_items(ItemQuery(document_id="doc", search=query))
+                assert ordinal in {stored.ordinal for stored in found}, query
