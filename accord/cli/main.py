@@ -11,11 +11,14 @@ from typer.core import TyperGroup
 
 from accord import __version__
 from accord.cli.common import EXIT_ERROR, report_error
+from accord.cli.db import db_app
 from accord.cli.evaluate import eval_command
 from accord.cli.export import export_command
 from accord.cli.extract import extract_command
 from accord.cli.ingest import ingest_command
 from accord.cli.items import items_command
+from accord.cli.kb import kb_app
+from accord.cli.register import import_command
 from accord.cli.show import show_command
 from accord.errors import AccordError
 
@@ -45,7 +48,10 @@ app.command("extract")(extract_command)
 app.command("items")(items_command)
 app.command("show")(show_command)
 app.command("export")(export_command)
+app.command("import")(import_command)
 app.command("eval")(eval_command)
+app.add_typer(kb_app)
+app.add_typer(db_app)
 
 
 def _version(value: bool) -> None:

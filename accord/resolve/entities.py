@@ -1,5 +1,9 @@
-"""Items -> items with an entity where the object names a concrete thing: a name, or a head noun of a
-concrete kind. Pure functions: nothing is read but the packaged lexicon."""
+"""Items -> items with an entity where the object names a concrete thing.
+
+First the knowledge base: an object that names a known entity gets it (linking.py). Otherwise an entity
+comes from the object alone, a key and a head-noun type, so that later mentions with the same key join
+it. Pure functions of the item: resolving twice gives the same entities.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,22 @@ from collections.abc import Sequence
 
 from accord.model import EntityRef, Item
 from accord.resolve.heads import has_name, head_noun, head_type, lexicon, split_head
+from accord.resolve.linking import link
 from accord.resolve.names import entity_key, slug
 
 
 def resolve_items(items: Sequence[Item]) -> list[Item]:
     """Each item with the entity its object names, or with none when the object is not a nameable thing."""
-    return [item.with_entity(entity_for(item.object)) for item in items]
+    return [item.with_entity(resolve(item.object, item.parties)) for item in items]
+
+
+def resolve(text: str, parties: Sequence[str] = ()) -> EntityRef | None:
+    """The known entity `text` names between `parties`, else a new entity from its key, else None."""
+    return link(text, parties) or entity_for(text)
 
 
 def entity_for(text: str) -> EntityRef | None:
-    """The entity an object names: its id from the object's key, its name the object, its type the head's."""
+    """A new entity for an object: its id from the object's key, its name the object, its type the head's."""
     found = _key_text_and_type(text)
     if found is None:
         return None
