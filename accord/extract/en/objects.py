@@ -31,6 +31,7 @@ _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
 MAX_SINGLED_OUT = 3
+_KINDS = frozenset({"institution", "railway", "energy_project"})
 _MEETING_MARKS = frozenset(
     {"next", "upcoming", "forthcoming", "following", "state", "official", "working", "return"}
 )
@@ -310,7 +311,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     tokens = trim(phrase_tokens(head, with_clause=_document_clause(head, cues)), head)
     if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
         return None
-    if _statistic(tokens, head, cues) or _context(head, cues):
+    if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and _bare_name(tokens, head, cues):
@@ -336,6 +337,17 @@ def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.abbreviations or lemma in cues.things or head.lower_ in cues.things:
         return False
     return not sector_cues().sectors_of(lemma)
+
+
+def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    """ "leading universities", "new railways", "development banks": a kind of thing in general, not one
+    the parties undertake. A plural with no article, number, name or phrase of its own."""
+    if head.tag_ != "NNS" or cues.things.get(_lemma(head)) not in _KINDS:
+        return False
+    if any(t.dep_ in ("det", "nummod", "poss", "prep") or is_namelike(t) for t in tokens):
+        return False
+    modifiers = [t for t in tokens if t.i != head.i]
+    return all(_lemma(t) in cues.generic_modifiers or t.tag_ in ("VBG", "VBN") for t in modifiers)
 
 
 def _reported_meeting(head: Token, cues: ObjectCues) -> bool:
