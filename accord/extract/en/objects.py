@@ -122,8 +122,9 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
                 continue
             if lemma in cues.framing and not sectors.sectors_of(lemma):
                 continue
-            if nouns_only and tok.pos_ == "ADJ" and not is_namelike(tok):
-                continue
+            plain = tok.pos_ == "ADJ" or lemma in cues.fields or lemma in cues.relations
+            if nouns_only and plain and not is_namelike(tok):
+                continue  # "cultural ties", "energy and industry ties", "alliance relations"
             if is_namelike(tok) or lemma in cues.things or sectors.sectors_of(lemma):
                 return True
     return False
