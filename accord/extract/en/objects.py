@@ -352,10 +352,13 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
 
 
 def _reported_meeting(head: Token, cues: ObjectCues) -> bool:
-    """A summit or talks, not the session of a standing body ("the Strategic Council meeting")."""
+    """A summit or talks, not the session of a standing body ("the Strategic Council meeting", "the first
+    meeting of the Supreme Interstate Council")."""
     if _lemma(head) not in cues.meetings:
         return False
-    return not any(cues.things.get(_lemma(t)) == "body" for t in head.lefts)
+    body = _of_object(head)
+    owners = [*head.lefts, *([body] if body is not None else [])]
+    return not any(cues.things.get(_lemma(t)) == "body" for t in owners)
 
 
 def _parenthetical(token: Token) -> bool:
