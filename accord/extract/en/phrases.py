@@ -145,3 +145,20 @@ def _plain_name(token: Token) -> bool:
     dashed = any(d in text for d in "-–") and text[:1].isupper()
     acronym = len(text) >= 2 and text.isupper() and text.isalpha()
     return dashed or acronym or token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def split_coordinated_places(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """ "branches of universities in Chirchik and Almaty" -> one phrase per place: "... in Chirchik",
+    "... in Almaty". Only places (named, or tagged as places) are split."""
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.i == head.i or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+            continue
+        others = [c for c in conjuncts(tok) if c.i != tok.i and c.i not in inside]
+        if others and all(_place(c) for c in [tok, *others]):
+            return [tokens] + [[t if t.i != tok.i else other for t in tokens] for other in others]
+    return []
+
+
+def _place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (is_namelike(token) and token.pos_ == "PROPN")
