@@ -32,6 +32,7 @@ _NOT_OBJECTS = frozenset(
     {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )
 MAX_SINGLED_OUT = 3
+_MEMBERSHIP = frozenset({"membership", "accession", "chairmanship", "presidency", "coordination"})
 _KINDS = frozenset({"institution", "railway", "energy_project"})
 _MEETING_MARKS = frozenset(
     {"next", "upcoming", "forthcoming", "following", "state", "official", "working", "return"}
@@ -137,6 +138,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         lemma = head.lower_  # "Days" of "Culture Days" is not one day
     if lemma in cues.vague or lemma in cues.abstract:
         return False
+    if is_namelike(head) and _joined_organisation(head) and not _is_party_word(head):
+        return True
     if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things:
         return False
     if _after_marker(head, cues):
@@ -339,7 +342,19 @@ def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     lemma = _lemma(head)
     if lemma in cues.abbreviations or lemma in cues.things or head.lower_ in cues.things:
         return False
+    if _joined_organisation(head):
+        return False
     return not sector_cues().sectors_of(lemma)
+
+
+def _joined_organisation(head: Token) -> bool:
+    """ "invited to join BRICS", "coordination within the SCO": an organisation the parties take part in."""
+    governor = head.head
+    if head.dep_ == "dobj" and governor.lemma_.lower() in ("join", "enter", "accede"):
+        return True
+    if head.dep_ == "pobj" and governor.lower_ == "within":
+        return True
+    return head.dep_ == "pobj" and governor.head.lemma_.lower() in _MEMBERSHIP
 
 
 def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
