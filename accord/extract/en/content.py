@@ -18,17 +18,42 @@ def _stem(word: str) -> str:
     return word
 
 
+_PREPOSITIONS = frozenset(
+    {"of", "in", "on", "for", "to", "at", "with", "between", "from", "through", "across"}
+)
+MEETING = "@meeting"
+THING = "@thing"
+_WHICH_ONE = frozenset(
+    {"next", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+
+
+def _head_word(words: list[str]) -> str:
+    """The head of an English noun phrase: the last word before its first preposition."""
+    for n, word in enumerate(words):
+        if word in _PREPOSITIONS and n:
+            return words[n - 1]
+    return words[-1] if words else ""
+
+
 def content_words(text: str) -> frozenset[str]:
+    """The words that tell this object from others; a meeting ("the next session of the council") is
+    marked so that it never merges with the body that meets."""
     cues = object_cues()
     parties = {fold(alias) for alias in party_aliases()}
     words: list[str] = []
     for word in fold(text).split():
         words.extend(fold(cues.abbreviations.get(word, word)).split())
+    meeting = _stem(_head_word(fold(text).split())) in {_stem(m) for m in cues.meetings}
     kept = set()
     for word in words:
+        if meeting and word in _WHICH_ONE:
+            kept.add(word)  # the second session is not the next one
+            continue
         if word in cues.content_stopwords or word in cues.generic_modifiers or word in parties:
             continue
         if any(c.isdigit() for c in word):
             continue
         kept.add(cues.synonyms.get(word, _stem(word)))
+    kept.add(MEETING if meeting else THING)
     return frozenset(kept)
