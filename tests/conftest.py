@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -46,3 +47,18 @@ def postgres_url() -> str:
     if not TEST_DATABASE_URL.startswith("postgresql"):
         pytest.skip("needs ACCORD_TEST_DATABASE_URL (a PostgreSQL database): make test-postgres")
     return reset_database(TEST_DATABASE_URL)
+
+
+def check_geojson(data: Any) -> None:
+    """The parts of RFC 7946 an export uses, checked by hand."""
+    assert data["type"] == "FeatureCollection" and isinstance(data["features"], list)
+    for feature in data["features"]:
+        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
+        geometry = feature["geometry"]
+        positions = [geometry["coordinates"]] if geometry["type"] == "Point" else geometry["coordinates"]
+        assert geometry["type"] in ("Point", "LineString")
+        assert geometry["type"] == "Point" or len(positions) >= 2
+        for position in positions:
+            lon, lat = position
+            assert isinstance(lon, float) and isinstance(lat, float)
+            assert -180 <= lon <= 180 and -90 <= lat <= 90

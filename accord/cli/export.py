@@ -26,7 +26,9 @@ from accord.store import ExportFormat, ItemQuery, StoredItem, write_export
 
 
 def export_command(
-    fmt: Annotated[ExportFormat | None, typer.Option("--format", help="csv, jsonl or parquet.")] = None,
+    fmt: Annotated[
+        ExportFormat | None, typer.Option("--format", help="csv, jsonl, parquet or geojson.")
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -57,13 +59,15 @@ def export_command(
         export_register(db, out)
         return
     if fmt is None:
-        raise typer.BadParameter("give --format csv, jsonl or parquet (or --all for the whole register).")
+        raise typer.BadParameter(
+            "give --format csv, jsonl, parquet or geojson (or --all for the whole register)."
+        )
     with open_store(db) as store:
         if out is None:
             write_export(store.iter_items(query), fmt, sys.stdout)
             return
         count = _export_file(store.iter_items(query), fmt, out)
-    report_note(f"exported {count} items to {out}")
+    report_note(f"exported {count} {'features' if fmt == 'geojson' else 'items'} to {out}")
 
 
 def _export_file(items: Iterator[StoredItem], fmt: ExportFormat, out: Path) -> int:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Protocol, Self
 
-from accord.model import Document, Item
+from accord.model import Document, EntityRef, Item
+from accord.resolve.judgements import Edge
 
 SaveOutcome = Literal["new", "updated", "unchanged"]
 
@@ -17,8 +18,10 @@ class ItemQuery:
     """Which items to read; every filter left as None matches everything.
 
     `party` is an ISO3 code (any case). `entity` matches an entity id exactly or a part of its name (any
-    case). `since` and `until` are inclusive ISO dates compared with the document's published date;
-    documents without one are left out when either is given. `search` is full-text (accord.store.search):
+    case), through judgements: any member of a merged group finds the items of all its members.
+    `entity_id` matches the canonical entity of one id exactly. `since` and `until` are inclusive ISO
+    dates compared with the document's published date; documents without one are left out when either is
+    given. `search` is full-text (accord.store.search):
     every word of it begins a word of the object, the evidence text or the entity name (any case).
     """
 
@@ -26,6 +29,7 @@ class ItemQuery:
     stage: str | None = None
     party: str | None = None
     entity: str | None = None
+    entity_id: str | None = None
     since: str | None = None
     until: str | None = None
     search: str | None = None
@@ -42,7 +46,11 @@ class ItemQuery:
 
 @dataclass(frozen=True, slots=True)
 class StoredItem:
-    """An item as stored: its row id and place in its document, with the document's details beside it."""
+    """An item as stored: its row id and place in its document, with the document's details beside it.
+
+    `item.entity` is the canonical entity (judgements applied); `extracted_entity_id` is the one resolution
+    gave the item, as stored.
+    """
 
     id: int
     document_id: str
@@ -53,6 +61,7 @@ class StoredItem:
     document_published: str | None
     document_source: str | None
     document_outlet: str | None
+    extracted_entity_id: str | None = None
 
 
 class Store(Protocol):
@@ -85,6 +94,22 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """How many documents, items and entities are stored."""
+        ...
+
+    def merge(self, a: str, b: str, *, author: str | None = None, note: str | None = None) -> str:
+        """Judge two entities the same thing; the canonical id they now share."""
+        ...
+
+    def split(self, a: str, b: str, *, author: str | None = None, note: str | None = None) -> tuple[str, str]:
+        """Judge two entities different things; their canonical ids, now apart."""
+        ...
+
+    def judgements(self) -> list[Edge]:
+        """Every merge and split judgement, oldest first."""
+        ...
+
+    def find_entities(self, text: str) -> list[EntityRef]:
+        """The canonical entities `text` names: by id, else by whole name, else by part of a name."""
         ...
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""Stored items out as CSV, JSON lines or Parquet, streamed so that a whole register never sits in memory.
+"""Stored items out as CSV, JSON lines or Parquet, streamed so that a whole register never sits in memory;
+or the entities they name that have a place, as GeoJSON (accord.store.geo: one feature per entity).
 
 `out` is a file path or an open stream. CSV and JSON lines are text: any text stream (standard output
 included) or binary stream (written as UTF-8) will do. Parquet is binary: give a file path or a binary
@@ -18,8 +19,9 @@ from typing import Any, BinaryIO, Literal, TextIO, cast
 
 from accord.errors import AccordError
 from accord.store.base import StoredItem
+from accord.store.geo import write_geojson
 
-ExportFormat = Literal["csv", "jsonl", "parquet"]
+ExportFormat = Literal["csv", "jsonl", "parquet", "geojson"]
 Destination = str | os.PathLike[str] | TextIO | BinaryIO
 
 COLUMNS: tuple[str, ...] = (
@@ -44,10 +46,12 @@ PARQUET_BATCH = 10_000
 
 
 def write_export(items: Iterable[StoredItem], fmt: ExportFormat, out: Destination) -> int:
-    """Write `items` to `out` in format `fmt`; returns how many were written."""
+    """Write `items` to `out` in format `fmt`; returns how many were written (GeoJSON: how many features)."""
     if fmt == "parquet":
         return _write_parquet(items, out)
     with _text_stream(out) as stream:
+        if fmt == "geojson":
+            return write_geojson(items, stream)  # features, one per placed entity, not items
         return _write_csv(items, stream) if fmt == "csv" else _write_jsonl(items, stream)
 
 

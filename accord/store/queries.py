@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from accord.store.base import ItemQuery
-from accord.store.schema import documents, entities, item_parties, items
+from accord.store.schema import documents, entities, entity_canonical, item_parties, items
 from accord.store.search import search_clause
+
+# An item's entity as queries see it: the canonical entity of the one resolution gave it, where judgements
+# joined that one with others (accord.resolve.judgements); the item's own row is never rewritten.
+CANONICAL_ID = func.coalesce(entity_canonical.c.canonical_id, items.c.entity_id)
 
 _ITEM_COLUMNS = (
     items.c.id,
@@ -18,7 +22,8 @@ _ITEM_COLUMNS = (
     items.c.object,
     items.c.sector,
     items.c.stage,
-    items.c.entity_id,
+    entities.c.id.label("entity_id"),
+    items.c.entity_id.label("extracted_entity_id"),
     items.c.evidence_start,
     items.c.evidence_end,
     items.c.evidence_text,
@@ -36,7 +41,11 @@ def item_select(q: ItemQuery) -> Select[Any]:
     """Items with their entity and document columns, filtered and ordered as `q` says (parties apart)."""
     stmt = (
         select(*_ITEM_COLUMNS)
-        .select_from(items.join(documents).outerjoin(entities))
+        .select_from(
+            items.join(documents)
+            .outerjoin(entity_canonical, entity_canonical.c.entity_id == items.c.entity_id)
+            .outerjoin(entities, entities.c.id == CANONICAL_ID)
+        )
         .where(*item_filters(q))
         .order_by(documents.c.published.desc().nulls_last(), items.c.document_id, items.c.ordinal)
     )
@@ -59,7 +68,9 @@ def item_filters(q: ItemQuery) -> list[ColumnElement[bool]]:
         with_party = select(item_parties.c.item_id).where(item_parties.c.party == q.party.upper())
         filters.append(items.c.id.in_(with_party))
     if q.entity is not None:
-        filters.append(or_(entities.c.id == q.entity, entities.c.name.icontains(q.entity, autoescape=True)))
+        filters.append(CANONICAL_ID.in_(_canonical_matching(q.entity)))
+    if q.entity_id is not None:
+        filters.append(canonical_id_of(q.entity_id) == CANONICAL_ID)
     # A NULL published date fails both comparisons, so undated documents drop out, as documented.
     if q.since is not None:
         filters.append(documents.c.published >= q.since)
@@ -76,4 +87,22 @@ def parties_select(item_ids: Sequence[int]) -> Select[Any]:
         select(item_parties.c.item_id, item_parties.c.party)
         .where(item_parties.c.item_id.in_(item_ids))
         .order_by(item_parties.c.item_id, item_parties.c.party)
+    )
+
+
+def canonical_id_of(entity_id: str) -> ColumnElement[str]:
+    """The canonical id of an entity id, as a SQL expression: its group's, or its own."""
+    joined = entity_canonical.alias("judged")
+    found = select(joined.c.canonical_id).where(joined.c.entity_id == entity_id).scalar_subquery()
+    return func.coalesce(found, entity_id)
+
+
+def _canonical_matching(text: str) -> Select[Any]:
+    """The canonical ids of entities whose id is `text` or whose name holds it, so that a query for any
+    name of a merged group finds the items of all its members."""
+    named, joined = entities.alias("named"), entity_canonical.alias("named_judged")
+    return (
+        select(func.coalesce(joined.c.canonical_id, named.c.id))
+        .select_from(named.outerjoin(joined, joined.c.entity_id == named.c.id))
+        .where(or_(named.c.id == text, named.c.name.icontains(text, autoescape=True)))
     )

@@ -97,4 +97,5 @@ def stored_item(row: RowMapping, parties: tuple[str, ...]) -> StoredItem:
         document_published=row["document_published"],
         document_source=row["document_source"],
         document_outlet=row["document_outlet"],
+        extracted_entity_id=row["extracted_entity_id"],
     )

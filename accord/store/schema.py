@@ -93,3 +93,33 @@ item_parties = Table(
     CheckConstraint("length(party) = 3", name="party"),
     Index(None, "party"),
 )
+
+JUDGEMENTS: tuple[str, ...] = ("positive", "negative")
+
+# A person's decisions about entity identity, kept apart from the extracted items (which are replaced when a
+# document is extracted again) so that they survive re-runs. One row per unordered pair (left_id < right_id):
+# a later decision on the same pair replaces the earlier one. No foreign keys: a judgement outlives whatever
+# a re-extraction does to the items that named its entities.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("left_id", String, primary_key=True),
+    Column("right_id", String, primary_key=True),
+    Column("judgement", String(16), nullable=False),
+    Column("author", Text),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint(_one_of("judgement", JUDGEMENTS), name="judgement"),
+    CheckConstraint("left_id < right_id", name="pair_order"),
+)
+
+# The canonical entity of each entity that judgements joined with others (connected components of positive
+# judgements): derived from `judgements`, rewritten whole whenever they change, read by every item query.
+# An entity that no judgement joins has no row and is its own canonical entity.
+entity_canonical = Table(
+    "entity_canonical",
+    metadata,
+    Column("entity_id", String, primary_key=True),
+    Column("canonical_id", String, nullable=False),
+    Index(None, "canonical_id"),
+)

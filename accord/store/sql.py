@@ -13,8 +13,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from accord.errors import NotFoundError, StoreError
-from accord.model import Document, Item
-from accord.store import rows
+from accord.model import Document, EntityRef, Item
+from accord.resolve.judgements import Edge
+from accord.store import judgements, rows
 from accord.store.base import ItemQuery, SaveOutcome, Store, StoredItem
 from accord.store.dialects import WRITE, is_retryable, lock_key, make_engine, upsert
 from accord.store.hashing import content_hash
@@ -127,6 +128,46 @@ class SqlStore(Store):
                 table.name: conn.scalar(select(func.count()).select_from(table)) or 0
                 for table in (documents, items, entities)
             }
+
+    def merge(self, a: str, b: str, *, author: str | None = None, note: str | None = None) -> str:
+        """Judge `a` and `b` the same thing; the canonical id they now share. JudgementError (nothing
+        recorded) when a split keeps their groups apart: split decisions win over merges."""
+        with self._judging() as conn:
+            judgements.record(conn, a, b, "positive", author=author, note=note)
+            joined = judgements.canonical_of(conn, a)
+            if joined != judgements.canonical_of(conn, b):
+                raise judgements.JudgementError(
+                    f"{a!r} and {b!r} stay apart: a split keeps their groups apart "
+                    f"(`accord judgements` lists them); merge the split pair itself to undo it."
+                )
+            return joined
+
+    def split(self, a: str, b: str, *, author: str | None = None, note: str | None = None) -> tuple[str, str]:
+        """Judge `a` and `b` different things; their canonical ids, now apart."""
+        with self._judging() as conn:
+            judgements.record(conn, a, b, "negative", author=author, note=note)
+            return judgements.canonical_of(conn, a), judgements.canonical_of(conn, b)
+
+    def judgements(self) -> list[Edge]:
+        """Every judgement, oldest first."""
+        with self._reading() as conn:
+            return judgements.load_edges(conn)
+
+    def find_entities(self, text: str) -> list[EntityRef]:
+        """Canonical entities named by `text`: the one with that id, else those with exactly that name (any
+        case), else those whose name holds it; each group once, by id."""
+        with self._reading() as conn:
+            return judgements.find_canonical(conn, text)
+
+    @contextmanager
+    def _judging(self) -> Iterator[Connection]:
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"Could not record the judgement in {self._where}: {_reason(exc)}. Nothing was recorded."
+            ) from exc
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:

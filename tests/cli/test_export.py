@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+from conftest import check_geojson
 from typer.testing import CliRunner
 
 from accord.store import ItemQuery
@@ -50,3 +51,21 @@ def test_an_unwritable_destination_is_one_error_line(
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line.startswith(f"error: cannot write {tmp_path / 'no' / 'x.csv'}")
+
+
+def test_geojson_of_the_entities_with_a_place(runner: CliRunner, register: str, tmp_path: Path) -> None:
+    out = tmp_path / "map.geojson"
+    result = invoke(runner, "export", "--format", "geojson", "--out", str(out), "--db", register)
+    assert result.exit_code == 0, result.output
+    assert "exported 1 features to" in result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    check_geojson(data)
+    [railway] = data["features"]
+    assert railway["properties"] == {
+        "id": "dostyk-moiynty-railway",
+        "name": "Dostyk–Moiynty railway",
+        "type": "railway",
+        "current_stage": "agreed",
+        "items": 2,
+    }
+    assert railway["geometry"]["type"] == "LineString"
