@@ -20,11 +20,12 @@ define newline
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-postgres lint eval clean distclean
+.PHONY: help install demo serve test test-postgres lint eval clean distclean
 
 help:
 	@echo "make install    create $(VENV) and install accord with its locked dependencies"
 	@echo "make demo       ingest examples/ into $(DEMO_DB) and print the register"
+	@echo "make serve      the dashboard and API on http://127.0.0.1:8000/ over $(DEMO_DB) (after make demo)"
 	@echo "make test       ruff, mypy and pytest (what CI runs)"
 	@echo "make test-postgres  pytest again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh)"
 	@echo "make lint       ruff and mypy only"
@@ -50,6 +51,9 @@ demo: install
 	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/accord ingest examples/ --db $(DEMO_DB)
 	$(BIN)/accord items --db $(DEMO_DB)
+
+serve: install
+	$(BIN)/accord serve --db $(DEMO_DB)
 
 lint: install
 	$(BIN)/ruff check accord tests

@@ -12,15 +12,19 @@ from typer.core import TyperGroup
 from accord import __version__
 from accord.cli.common import EXIT_ERROR, report_error
 from accord.cli.db import db_app
+from accord.cli.diff import diff_command
 from accord.cli.evaluate import eval_command
 from accord.cli.export import export_command
 from accord.cli.extract import extract_command
 from accord.cli.ingest import ingest_command
 from accord.cli.items import items_command
+from accord.cli.judge import judgements_command, merge_command, split_command
 from accord.cli.kb import kb_app
 from accord.cli.register import import_command
 from accord.cli.show import show_command
+from accord.cli.timeline import timeline_command
 from accord.errors import AccordError
+from accord.serve.command import serve_command
 
 
 class _ReportingGroup(TyperGroup):
@@ -50,6 +54,12 @@ app.command("show")(show_command)
 app.command("export")(export_command)
 app.command("import")(import_command)
 app.command("eval")(eval_command)
+app.command("merge")(merge_command)
+app.command("split")(split_command)
+app.command("judgements")(judgements_command)
+app.command("timeline")(timeline_command)
+app.command("diff")(diff_command)
+app.command("serve")(serve_command)
 app.add_typer(kb_app)
 app.add_typer(db_app)
 

@@ -1,0 +1,62 @@
+"""`accord serve` itself, as a user starts it: a process on a free port, over the CLI's database."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.serve.conftest import free_socket
+
+
+def free_port() -> int:
+    with free_socket() as sock:
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def served(register_url: str, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    command = [sys.executable, "-m", "accord", "serve", "--port", str(port), "--db", register_url]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
+            assert time.monotonic() < deadline, "accord serve did not answer within 30 s"
+            try:
+                httpx.get(f"{base}/api/health", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def test_accord_serve_answers_on_the_given_port(served: str, register_url: str) -> None:
+    health = httpx.get(f"{served}/api/health").json()
+    assert health["status"] == "ok" and health["counts"]["documents"] == 9
+    assert httpx.get(f"{served}/").status_code == 200
+
+
+def test_a_database_that_cannot_be_opened_is_one_error_line(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "r.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "accord", "serve", "--port", "1", "--db", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
