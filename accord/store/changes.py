@@ -9,14 +9,13 @@ statement. Items are read through judgements, so a merged group is one entity; i
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from accord.model import STAGE_ORDER, EntityRef
 from accord.store.base import StoredItem
-from accord.store.timeline import Statement, current_stage, statements
+from accord.store.timeline import Statement, by_entity, current_stage
 
 ChangeKind = Literal["new", "advanced", "regressed", "unchanged", "no longer mentioned"]
 KINDS: tuple[ChangeKind, ...] = ("new", "advanced", "regressed", "unchanged", "no longer mentioned")
@@ -42,7 +41,7 @@ class Change:
 
 def diff(earlier: Iterable[StoredItem], later: Iterable[StoredItem]) -> list[Change]:
     """The changes from `earlier` to `later`, by kind (in KINDS order), then by entity id."""
-    before, after = _by_entity(earlier), _by_entity(later)
+    before, after = by_entity(earlier), by_entity(later)
     changes = []
     for entity_id in sorted(before.keys() | after.keys()):
         old, new = before.get(entity_id), after.get(entity_id)
@@ -62,16 +61,6 @@ def in_window(published: str | None, since: str | None, until: str | None) -> bo
     if since is not None and published < since:
         return False
     return until is None or published[: len(until)] <= until
-
-
-def _by_entity(items: Iterable[StoredItem]) -> dict[str, tuple[EntityRef, list[Statement]]]:
-    grouped: dict[str, list[StoredItem]] = defaultdict(list)
-    entities: dict[str, EntityRef] = {}
-    for stored in items:
-        if stored.item.entity is not None:
-            grouped[stored.item.entity.id].append(stored)
-            entities[stored.item.entity.id] = stored.item.entity
-    return {key: (entities[key], statements(found)) for key, found in grouped.items()}
 
 
 def _kind(before: str | None, after: str | None) -> ChangeKind:

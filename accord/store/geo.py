@@ -9,30 +9,25 @@ where its canonical entity is.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from accord.kb import Entity, KnowledgeBase, knowledge_base
 from accord.model import EntityRef
 from accord.store.base import StoredItem
-from accord.store.timeline import Statement, current_stage, statements
+from accord.store.timeline import Statement, by_entity, current_stage
 
 
 def feature_collection(items: Iterable[StoredItem], kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """One Feature per entity of `items` that the knowledge base places, by id."""
     known = kb or knowledge_base()
-    grouped: dict[str, list[StoredItem]] = defaultdict(list)
-    entities: dict[str, EntityRef] = {}
-    for stored in items:
-        if stored.item.entity is not None:
-            grouped[stored.item.entity.id].append(stored)
-            entities[stored.item.entity.id] = stored.item.entity
+    grouped = by_entity(items)
     features = []
     for entity_id in sorted(grouped):
         placed = known.get(entity_id)
+        entity, said = grouped[entity_id]
         if placed is not None and placed.coords:
-            features.append(_feature(entities[entity_id], placed, statements(grouped[entity_id])))
+            features.append(_feature(entity, placed, said))
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -8,6 +8,7 @@ reports of one meeting), the most advanced of them.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -97,3 +98,14 @@ def entity_timeline(store: Store, entity: str) -> Timeline:
     [target] = found
     told = statements(store.iter_items(ItemQuery(entity_id=target.id)))
     return Timeline(target, tuple(told), current_stage(told))
+
+
+def by_entity(items: Iterable[StoredItem]) -> dict[str, tuple[EntityRef, list[Statement]]]:
+    """Items grouped by their (canonical) entity, each group as the entity and its dated statements."""
+    grouped: dict[str, list[StoredItem]] = defaultdict(list)
+    entities: dict[str, EntityRef] = {}
+    for stored in items:
+        if stored.item.entity is not None:
+            grouped[stored.item.entity.id].append(stored)
+            entities[stored.item.entity.id] = stored.item.entity
+    return {key: (entities[key], statements(found)) for key, found in grouped.items()}
