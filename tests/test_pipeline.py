@@ -157,3 +157,18 @@ def test_ingest_survives_bad_inputs(tmp_path: Path, store: SqlStore) -> None:
     expected = [str(tmp_path / "binary.txt"), "missing.txt", f"{docs} (document bad-2)"]
     assert [f.source for f in summary.failures] == expected
     assert store.counts()["documents"] == 2
+
+
+def test_a_later_ingest_joins_the_new_entities_the_store_holds(tmp_path: Path, store: SqlStore) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("Kazakhstan and Uzbekistan signed the Steppe Water Programme.\n", encoding="utf-8")
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Kazakhstan and Uzbekistan agreed to fund the Steppe Water Programme for the Aral region.\n",
+        encoding="utf-8",
+    )
+    ingest([str(first)], store)
+    ingest([str(later)], store)  # another run: the entity comes from the store, not from memory
+    entities = {s.document_id: s.item.entity for s in store.query_items(ItemQuery(search="steppe"))}
+    assert len(entities) == 2
+    assert len({entity.id for entity in entities.values() if entity is not None}) == 1

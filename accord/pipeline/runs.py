@@ -10,6 +10,7 @@ from accord.errors import ExtractError
 from accord.ingest import Failure, IngestOptions, Result, read_sources
 from accord.model import Document, Item
 from accord.pipeline.stages import Pipeline, document_label
+from accord.resolve.joining import KnownEntity
 from accord.store import Store, content_hash
 
 FailureHandler: TypeAlias = Callable[[Failure], None]
@@ -96,13 +97,21 @@ def ingest(
 
     docs = documents_only(read_sources(sources, options or IngestOptions()), failed)
     changed = _needing_extraction(docs, store, force=force, note=note)
-    for doc, result in (pipeline or Pipeline()).run(changed):
+    for doc, result in (pipeline or Pipeline()).run(changed, known=_known_entities(store)):
         if isinstance(result, Failure):
             failed(result)
             continue
         outcome = store.save_document(doc, result, force=force)
         note(IngestEvent(outcome, document_label(doc), 0 if outcome == "unchanged" else len(result)))
     return summary
+
+
+def _known_entities(store: Store) -> Iterator[KnownEntity]:
+    """The entities the store's items name, for this run's new mentions to join (resolve/joining.py)."""
+    for stored in store.iter_items():
+        item = stored.item
+        if item.entity is not None:
+            yield item.entity, item.object, item.parties
 
 
 def _needing_extraction(

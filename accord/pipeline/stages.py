@@ -20,6 +20,7 @@ from accord.ingest import Failure
 from accord.ingest.results import STDIN
 from accord.model import Document, Item
 from accord.resolve import resolve_items
+from accord.resolve.joining import KnownEntity, NewEntities
 
 # A stage's work on a batch: the documents, and the items found so far for each -> the new items for each.
 StageFunction: TypeAlias = Callable[[Sequence[Document], Sequence[list[Item]]], list[list[Item]]]
@@ -85,11 +86,19 @@ class Pipeline:
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, not {self.batch_size}")
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        """(document, items) or (document, Failure) for each document, in order, as batches finish."""
+    def run(self, docs: Iterable[Document], *, known: Iterable[KnownEntity] = ()) -> Iterator[Outcome]:
+        """(document, items) or (document, Failure) for each document, in order, as batches finish.
+
+        When the pipeline resolves, a new entity that a later document names more or less fully is joined
+        by it (resolve/joining.py); `known` are the entities met before this run, with their parties.
+        """
         stream = iter(docs)
+        joining = NewEntities(known) if RESOLVE in self.stages else None
         while batch := list(islice(stream, self.batch_size)):
-            yield from self._run_batch(batch)
+            for doc, result in self._run_batch(batch):
+                if joining is not None and not isinstance(result, Failure):
+                    result = joining.join(result)
+                yield doc, result
 
     def _run_batch(self, batch: list[Document]) -> Iterator[Outcome]:
         try:

@@ -1,0 +1,126 @@
+"""New entities across documents: a later mention that names an earlier new entity more or less fully
+joins it.
+
+An object that names nothing in the knowledge base gets a new entity from its key (entities.py), so
+"the Strategic Partnership and Alliance Program" and "the Alliance Program for the next ten years" would
+be two. Within a run, NewEntities remembers the new entities met so far; a later mention joins one when
+both have the same type, head noun and parties, and the words of one hold all
+the words of the other, which are at least two ("joint program" joins "joint program for investment";
+"program" alone joins nothing). A mention that could join two different entities joins the one it shares
+more words with, and neither on a tie: a guess between two is worse than a new entity, which a person
+can still merge.
+
+Candidates come from an index by (type, head noun, word), so the cost of a mention does not grow with
+the number of entities met, only with the number that share its words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeAlias
+
+from accord.kb import knowledge_base
+from accord.model import EntityRef, Item
+from accord.resolve.heads import head_noun, lexicon, split_head
+from accord.resolve.spelling import skeleton
+from accord.resolve.words import name_words
+
+MIN_SHARED_WORDS = 2
+
+# An entity met before a run: the entity, the object of an item that named it, and that item's parties.
+KnownEntity: TypeAlias = tuple[EntityRef, str, Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One way a new entity has been written: its words, and the parties of the item that wrote it."""
+
+    entity: EntityRef
+    words: frozenset[str]
+    parties: frozenset[str]
+
+
+class NewEntities:
+    """The new entities of a run, which later mentions join. Seed it with those a store holds already."""
+
+    def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
+        self._index: dict[tuple[str, str, str], list[_Name]] = defaultdict(list)
+        self._seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+        for entity, text, parties in known:
+            if _is_new(entity):
+                self._remember(entity, text, frozenset(parties))
+
+    def join(self, items: Sequence[Item]) -> list[Item]:
+        """The items of one document, each new entity replaced by the earlier one it names, if any; then
+        their names are remembered for the documents that follow."""
+        joined = [self._joined(item) for item in items]
+        for before, after in zip(items, joined, strict=True):
+            if after.entity is not None and _is_new(after.entity):
+                self._remember(after.entity, before.object, frozenset(after.parties))
+        return joined
+
+    def _joined(self, item: Item) -> Item:
+        if item.entity is None or not _is_new(item.entity):
+            return item
+        block = _block(item.entity.type, item.object)
+        words = _words(item.object)
+        if block is None or len(words) < MIN_SHARED_WORDS:
+            return item
+        parties = frozenset(item.parties)
+        overlap: dict[str, int] = {}
+        entities: dict[str, EntityRef] = {}
+        for name in self._candidates(block, words):
+            if _joins(name, words, parties):
+                shared = len(name.words & words)
+                overlap[name.entity.id] = max(shared, overlap.get(name.entity.id, 0))
+                entities[name.entity.id] = name.entity
+        ranked = sorted(overlap.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return item  # nothing to join, or two entities it names equally well
+        entity = entities[max(overlap, key=lambda entity_id: overlap[entity_id])]
+        return item if entity.id == item.entity.id else item.with_entity(entity)
+
+    def _candidates(self, block: tuple[str, str], words: frozenset[str]) -> list[_Name]:
+        return [name for word in words for name in self._index.get((*block, word), ())]
+
+    def _remember(self, entity: EntityRef, text: str, parties: frozenset[str]) -> None:
+        block = _block(entity.type, text)
+        words = _words(text)
+        key = (entity.id, words, parties)
+        if block is None or len(words) < MIN_SHARED_WORDS or key in self._seen:
+            return
+        self._seen.add(key)
+        name = _Name(entity, words, parties)
+        for word in words:
+            self._index[(*block, word)].append(name)
+
+
+def _joins(name: _Name, words: frozenset[str], parties: frozenset[str]) -> bool:
+    """Whether a mention with `words` and `parties` names the entity that `name` is a way of writing."""
+    if name.parties != parties:
+        return False  # the Kazakh–Chinese joint statement is not the Russian–Chinese one
+    smaller = min(name.words, words, key=len)
+    return len(smaller) >= MIN_SHARED_WORDS and (words <= name.words or name.words <= words)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words that say which thing a name is: not "the", not "historic" (the keys' stopwords)."""
+    return frozenset(name_words(text)) - _stopwords()
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(skeleton(word) for word in lexicon().key_rules.stopwords)
+
+
+def _block(entity_type: str, text: str) -> tuple[str, str] | None:
+    """Mentions are compared only within a type and a head noun: a programme never joins a forum."""
+    noun = head_noun(split_head(text)[0])
+    return (entity_type, noun) if noun else None
+
+
+def _is_new(entity: EntityRef) -> bool:
+    return knowledge_base().get(entity.id) is None
