@@ -14,6 +14,7 @@ from accord.cli.common import EXIT_ERROR, report_error
 from accord.cli.db import db_app
 from accord.cli.diff import diff_command
 from accord.cli.evaluate import eval_command
+from accord.cli.events import events_command
 from accord.cli.export import export_command
 from accord.cli.extract import extract_command
 from accord.cli.ingest import ingest_command
@@ -59,6 +60,7 @@ app.command("split")(split_command)
 app.command("judgements")(judgements_command)
 app.command("timeline")(timeline_command)
 app.command("diff")(diff_command)
+app.command("events")(events_command)
 app.command("serve")(serve_command)
 app.add_typer(kb_app)
 app.add_typer(db_app)
