@@ -10,15 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from accord.model import STAGE_ORDER, Item
+from accord.model import SETBACKS, STAGE_ORDER, Item
 
 ContentWords = Callable[[str], frozenset[str]]
 
 
 def _absorb(into: Item, other: Item) -> Item:
+    """The most advanced stage wins, with its evidence; a setback that one mention reports is kept, with
+    the sentence that reports it (cancelled over stalled), so that what the document says last about
+    the thing is not lost."""
+    if _setback_rank(other) > _setback_rank(into):
+        stage = max(into.stage, other.stage, key=STAGE_ORDER.__getitem__)
+        return replace(into, stage=stage, setback=other.setback, evidence=other.evidence)
     if STAGE_ORDER[other.stage] > STAGE_ORDER[into.stage]:
-        return replace(into, stage=other.stage, evidence=other.evidence)
+        evidence = into.evidence if into.setback is not None else other.evidence
+        return replace(into, stage=other.stage, evidence=evidence)
     return into
+
+
+def _setback_rank(item: Item) -> int:
+    return 0 if item.setback is None else 1 + SETBACKS.index(item.setback)
 
 
 def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item]:

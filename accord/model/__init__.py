@@ -2,6 +2,7 @@
 
 from accord.model.records import (
     SECTORS,
+    SETBACKS,
     STAGE_ORDER,
     STAGES,
     Document,
@@ -10,4 +11,4 @@ from accord.model.records import (
     Item,
 )
 
-__all__ = ["SECTORS", "STAGES", "STAGE_ORDER", "Document", "EntityRef", "Evidence", "Item"]
+__all__ = ["SECTORS", "SETBACKS", "STAGES", "STAGE_ORDER", "Document", "EntityRef", "Evidence", "Item"]

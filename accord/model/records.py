@@ -22,6 +22,9 @@ SECTORS: tuple[str, ...] = (
 STAGES: tuple[str, ...] = ("discussed", "planned", "agreed", "underway", "completed")
 # The most advanced stage wins when a document says several things about one object.
 STAGE_ORDER: dict[str, int] = {stage: rank for rank, stage in enumerate(STAGES)}
+# What a document may say happened to an undertaking after it got somewhere: stopped for now, or for good.
+# An item keeps its stage and carries the setback beside it; its state is the setback when there is one.
+SETBACKS: tuple[str, ...] = ("stalled", "cancelled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +108,18 @@ class Item:
     parties: tuple[str, ...]
     evidence: Evidence
     entity: EntityRef | None = None
+    setback: str | None = None  # one of SETBACKS, when the document says the undertaking stopped
 
     def with_entity(self, entity: EntityRef | None) -> Item:
         return replace(self, entity=entity)
 
+    @property
+    def state(self) -> str:
+        """The stage, or the setback when the document reports one: what a timeline shows."""
+        return self.setback or self.stage
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "object": self.object,
             "sector": self.sector,
             "stage": self.stage,
@@ -118,6 +127,9 @@ class Item:
             "entity": None if self.entity is None else self.entity.to_dict(),
             "evidence": self.evidence.to_dict(),
         }
+        if self.setback is not None:
+            out["setback"] = self.setback
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Item:
@@ -129,4 +141,5 @@ class Item:
             parties=tuple(str(p) for p in data.get("parties") or ()),
             evidence=Evidence.from_dict(data["evidence"]),
             entity=None if not entity else EntityRef.from_dict(entity),
+            setback=None if not data.get("setback") else str(data["setback"]),
         )

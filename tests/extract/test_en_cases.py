@@ -32,5 +32,6 @@ def test_case(case: dict[str, Any], extract: Callable[[str], list[Item]]) -> Non
             assert item.sector == want["sector"], item
         if "parties" in want:
             assert list(item.parties) == want["parties"], item
+        assert item.setback == want.get("setback"), item
     for phrase in case.get("absent", []):
         assert _find(items, phrase) is None, [i.object for i in items]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -14,7 +14,7 @@ from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import main_parties, participants, sentence_parties
 from accord.extract.en.sector import sector_of
-from accord.extract.en.stage import NEGATED, stage_of
+from accord.extract.en.stage import NEGATED, setback_of, stage_of
 from accord.extract.merge import merge_items
 from accord.model import Document, Evidence, Item
 
@@ -133,14 +133,17 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
     verbless = sent.root.pos_ not in ("VERB", "AUX")
     for cand in find_objects(sent):
         stage = stage_of(cand.head, sent)
+        setback = None if cand.meeting else setback_of(cand.head, sent)
         if stage is None and in_list and verbless:
             stage = ctx.list_stage
+        if setback is not None and stage in (None, NEGATED):
+            stage = "agreed"  # a thing can be suspended or cancelled only once it was undertaken
         if stage is None or stage == NEGATED or (cand.meeting and not _arranged(stage, sent, ctx)):
             continue
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char
             evidence = Evidence(start, end, ctx.text[start:end])
-        yield _item(cand, stage, sent, ctx, evidence)
+        yield replace(_item(cand, stage, sent, ctx, evidence), setback=setback)
 
 
 def _item(cand: Candidate, stage: str, sent: Span, ctx: _Context, ev: Evidence) -> Item:

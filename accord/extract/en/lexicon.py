@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from accord.errors import ConfigError
-from accord.model import SECTORS, STAGES
+from accord.model import SECTORS, SETBACKS, STAGES
 from accord.vocab import clean_party, clean_sector, clean_stage, load_data
 
 DATA = "accord.extract.en.data"
@@ -26,6 +26,9 @@ class StageCues:
     hedge: frozenset[str]
     reporting: frozenset[str]
     beginning: frozenset[str]
+    setbacks: dict[str, str]  # lemma -> "stalled" | "cancelled"
+    setback_phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    setback_subjects: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,19 @@ def stage_cues() -> StageCues:
         hedge=frozenset(raw["hedge"]),
         reporting=frozenset(raw["reporting"]),
         beginning=frozenset(raw["beginning"]),
+        setbacks=_invert(raw["setbacks"], frozenset(SETBACKS), "stages.yaml setbacks"),
+        setback_phrases=tuple(_setback_phrases(raw["setback_phrases"])),
+        setback_subjects=frozenset(raw["setback_subjects"]),
     )
+
+
+def _setback_phrases(raw: list[list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for setback, pattern in raw:
+        if setback not in SETBACKS:
+            raise ConfigError(f"stages.yaml: setback phrase {setback!r} is not one of {list(SETBACKS)}")
+        out.append((setback, re.compile(r"\b" + pattern + r"\b")))
+    return out
 
 
 @cache

@@ -231,6 +231,48 @@ def _relative_clause_stage(head: Token, cues: StageCues) -> str | None:
     return None
 
 
+def setback_of(head: Token, sent: Span) -> str | None:
+    """ "construction of X was suspended", "the parties cancelled X", "X is on hold": the setback the
+    sentence reports for the object headed by `head` ("stalled" or "cancelled"), or None. A setback verb
+    that is itself negated ("did not suspend") reports none."""
+    cues = stage_cues()
+    path = [head, *head.ancestors]
+    for token in path[1:]:
+        found = cues.setbacks.get(token.lemma_.lower())
+        if found is not None and token.pos_ in ("VERB", "NOUN", "ADJ"):
+            return None if any(c.dep_ == "neg" for c in token.children) else found
+    for token in path[1:]:
+        found = _later_setback(token, cues)
+        if found is not None:
+            return found
+    lowered = sent.text.lower()
+    indices = {t.idx - sent.start_char for t in path}
+    for setback, pattern in cues.setback_phrases:
+        for match in pattern.finditer(lowered):
+            if any(abs(match.start() - i) <= 30 for i in indices):
+                return setback
+    return None
+
+
+def _later_setback(verb: Token, cues: StageCues) -> str | None:
+    """ "agreed to build X, but construction was suspended": a clause joined to the object's clause whose
+    subject is the same work again (a pronoun, or a bare noun such as "construction" or "the project")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for conj in verb.children:
+        found = cues.setbacks.get(conj.lemma_.lower()) if conj.dep_ == "conj" else None
+        if found is None or any(c.dep_ == "neg" for c in conj.children):
+            continue
+        subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(
+            s.pos_ == "PRON"
+            or (s.lemma_.lower() in cues.setback_subjects and not any(c.dep_ == "prep" for c in s.children))
+            for s in subjects
+        ):
+            return found
+    return None
+
+
 def stage_of(head: Token, sent: Span) -> str | None:
     """The stage the sentence gives the object headed by `head`; None when it states no undertaking
     about it, or "negated" when it says the undertaking did not happen."""
