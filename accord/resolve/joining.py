@@ -10,8 +10,10 @@ the words of the other, which are at least two ("joint program" joins "joint pro
 more words with, and neither on a tie: a guess between two is worse than a new entity, which a person
 can still merge.
 
-Candidates come from an index by (type, head noun, word), so the cost of a mention does not grow with
-the number of entities met, only with the number that share its words.
+Candidates come from two indexes by (type, head noun, word): every name under each of its words, read at
+the mention's rarest word, for names that hold all the mention's words; and every name under its own
+rarest word, for names whose words the mention holds. So the cost of a mention does not grow with the
+number of entities met, only with the number that share its rarest words (bench/resolve_scale.py).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from accord.resolve.spelling import skeleton
 from accord.resolve.words import name_words
 
 MIN_SHARED_WORDS = 2
+MAX_CANDIDATES = 256
 
 # An entity met before a run: the entity, the object of an item that named it, and that item's parties.
 KnownEntity: TypeAlias = tuple[EntityRef, str, Sequence[str]]
@@ -47,7 +50,10 @@ class NewEntities:
     """The new entities of a run, which later mentions join. Seed it with those a store holds already."""
 
     def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
+        # every name under each of its words: for names that hold all of a mention's words
         self._index: dict[tuple[str, str, str], list[_Name]] = defaultdict(list)
+        # every name under its rarest word when it was met: for names whose words the mention holds
+        self._by_key: dict[tuple[str, str, str], list[_Name]] = defaultdict(list)
         self._seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for entity, text, parties in known:
             if _is_new(entity):
@@ -84,7 +90,14 @@ class NewEntities:
         return item if entity.id == item.entity.id else item.with_entity(entity)
 
     def _candidates(self, block: tuple[str, str], words: frozenset[str]) -> list[_Name]:
-        return [name for word in words for name in self._index.get((*block, word), ())]
+        """Names that may hold all the mention's words (those under its rarest word, unless even that word
+        is in more than MAX_CANDIDATES names: a mention that general names none of them alone), and names
+        whose words the mention may hold (those keyed by one of its words)."""
+        postings = [self._index.get((*block, word), []) for word in words]
+        rarest = min(postings, key=len)
+        wider = rarest if len(rarest) <= MAX_CANDIDATES else []
+        narrower = [name for word in words for name in self._by_key.get((*block, word), ())]
+        return [*wider, *narrower]
 
     def _remember(self, entity: EntityRef, text: str, parties: frozenset[str]) -> None:
         block = _block(entity.type, text)
@@ -94,6 +107,8 @@ class NewEntities:
             return
         self._seen.add(key)
         name = _Name(entity, words, parties)
+        rarest = min(sorted(words), key=lambda word: len(self._index.get((*block, word), ())))
+        self._by_key[(*block, rarest)].append(name)
         for word in words:
             self._index[(*block, word)].append(name)
 

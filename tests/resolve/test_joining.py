@@ -118,3 +118,15 @@ def test_the_pipeline_joins_across_documents_in_one_run() -> None:
         assert programmes, items
         entities |= {item.entity.id for item in programmes if item.entity is not None}
     assert len(entities) == 1
+
+
+def test_many_entities_sharing_words_still_join_by_their_rare_words() -> None:
+    earlier = [_item(f"the joint programme for district {n}") for n in range(300)]
+    joining = NewEntities([(i.entity, i.object, i.parties) for i in earlier if i.entity is not None])
+    (ids,) = _entity_ids(
+        [_item("the joint programme for district 217 in the north"), _item("the joint programme")],
+        joining=joining,
+    )
+    assert earlier[217].entity is not None
+    assert ids[0] == earlier[217].entity.id  # found through its rarest word, "217"
+    assert ids[1] not in {i.entity.id for i in earlier if i.entity is not None}  # names none of 300 alone
