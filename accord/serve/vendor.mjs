@@ -25,5 +25,5 @@ for (const name of readdirSync(join(leaflet, "images"))) {
 
 const topology = JSON.parse(readFileSync(join(modules, "world-atlas", "countries-110m.json"), "utf8"));
 const countries = feature(topology, topology.objects.countries);
-writeFileSync(join(vendor, "countries-110m.geojson"), JSON.stringify(countries));
+writeFileSync(join(vendor, "countries.geo.json"), JSON.stringify(countries));
 console.log(`vendor assets in ${vendor}: Leaflet, ${countries.features.length} country outlines`);
