@@ -44,7 +44,19 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+# The map's browser assets (Leaflet, country outlines) come from npm, pinned in package-lock.json, copied into
+# accord/serve/static/vendor/. Without npm the dashboard still runs; its map page says what is missing.
+NPM_STAMP := node_modules/.installed
+
+$(NPM_STAMP): package.json package-lock.json accord/serve/vendor.mjs
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund && npm run vendor && touch $(NPM_STAMP); \
+	else \
+		echo "npm not found: skipping the map's assets (Leaflet, country outlines); install Node.js and npm," \
+			"then run make install again. The map page will show a notice meanwhile."; \
+	fi
+
+install: $(STAMP) $(NPM_STAMP)
 
 demo: install
 	rm -f $(DEMO_DB)
@@ -74,4 +86,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules accord/serve/static/vendor

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from accord import __version__
-from accord.serve import api, pages
+from accord.serve import api, pages, review
 from accord.serve.errors import install_error_handlers
+from accord.serve.security import ServeConfig
 from accord.store import Store
 
 HERE = Path(__file__).parent
 
 
-def create_app(store: Store) -> FastAPI:
+def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
     """The app over `store`, which it closes when the server shuts down."""
 
     @asynccontextmanager
@@ -37,12 +38,39 @@ def create_app(store: Store) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.config = config = config or ServeConfig()
     app.state.templates = _templates()
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.middleware("http")(_content_policy(config))
     return app
+
+
+def _content_policy(
+    config: ServeConfig,
+) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """Pages may load scripts, styles and images from this server only (and map tiles from the tile
+    server, when one is set): a second guard, behind escaping, for untrusted text. /docs is FastAPI's own
+    page, which loads Swagger UI from a CDN, and is left as it is."""
+    tiles = urlsplit(config.tile_url or "")
+    tile_origin = f" {tiles.scheme}://{tiles.netloc}" if tiles.scheme in ("http", "https") else ""
+    policy = (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data:{tile_origin}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        "form-action 'self'"
+    )
+
+    async def add_policy(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", policy)
+            response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    return add_policy
 
 
 def _templates() -> Jinja2Templates:

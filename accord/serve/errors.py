@@ -14,10 +14,20 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from accord.errors import AccordError, NotFoundError
+from accord.store.judgements import CorrectionError, JudgementError
+from accord.store.timeline import AmbiguousEntityError
 
 log = logging.getLogger("accord.serve")
 
 INTERNAL_MESSAGE = "The server failed to answer this request; the error is in its log."
+STORE_MESSAGE = "The register could not be read or written; the error is in the server's log."
+# Errors a request causes, and their status; any other AccordError (the database failing) is a 500 whose
+# message, which may name the database, stays in the log.
+_REQUEST_ERRORS: tuple[tuple[type[AccordError], int], ...] = (
+    (CorrectionError, 422),
+    (JudgementError, 409),
+    (AmbiguousEntityError, 409),
+)
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -58,12 +68,21 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return error_response(request, 404, str(exc))
+    return error_response(request, 404, _public(request, str(exc)))
 
 
 async def _accord_error(request: Request, exc: Exception) -> Response:
+    for kind, status in _REQUEST_ERRORS:
+        if isinstance(exc, kind):
+            return error_response(request, status, _public(request, str(exc)))
     log.error("request failed: %s", exc)
-    return error_response(request, 500, str(exc))
+    return error_response(request, 500, STORE_MESSAGE)
+
+
+def _public(request: Request, message: str) -> str:
+    """`message` without the database's path or URL, which the store's messages give for the CLI."""
+    where = getattr(request.app.state.store, "where", None)
+    return message.replace(f" in {where}", " in the register") if where else message
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:

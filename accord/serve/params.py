@@ -83,3 +83,18 @@ def paged_filters(
     offset: Annotated[int, Query(ge=0, description="Skip this many items first.")] = 0,
 ) -> ItemQuery:
     return replace(filters, limit=limit, offset=offset)
+
+
+def diff_window(
+    since: Annotated[str, Query(description="The later window starts here (ISO date).")],
+    until: Annotated[str | None, Query(description="The later window ends here (inclusive).")] = None,
+    start: Annotated[
+        str | None,
+        Query(alias="from", description="The earlier window starts here (default: the first date)."),
+    ] = None,
+) -> tuple[str, str | None, str | None]:
+    """The windows of `accord diff`: since..until against what was published before `since`."""
+    cleaned = _date(since)
+    if cleaned is None:
+        raise BadParameter("Give `since`, the date the later window starts (YYYY-MM-DD).")
+    return cleaned, _date(until), _date(start)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from accord.model import SECTORS, STAGES, Document
 from accord.serve.highlight import Segment, segments
 from accord.store import ItemQuery, Store, StoredItem
+from accord.store.base import EntityCount
+from accord.store.changes import Change, diff, in_window
+from accord.store.geo import feature_collection
+from accord.store.timeline import Timeline, entity_timeline
 
 LATEST = 10
 
@@ -38,24 +43,76 @@ class DocumentView:
         return segments(self.document.text, self.items)
 
 
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    entities: list[EntityCount]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    timeline: Timeline
+    items: list[StoredItem]  # every mention, newest documents first
+    members: list[str]  # the entity ids resolution gave its items (several after a merge)
+    features: dict[str, Any]  # its GeoJSON FeatureCollection: one feature, or none when it has no place
+
+
+@dataclass(frozen=True, slots=True)
+class DiffView:
+    since: str
+    until: str | None
+    start: str | None
+    changes: list[Change]
+
+    def of_kind(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+
 def item_page(store: Store, q: ItemQuery) -> ItemPage:
-    # The Store counts only by reading the matches; a count query in the Store is the next step (issue #5).
-    total = sum(1 for _ in store.iter_items(replace(q, limit=None, offset=0)))
+    total = store.count_items(q)
     return ItemPage(store.query_items(q), total, q.limit or total, q.offset)
 
 
 def overview(store: Store) -> Overview:
-    sectors: Counter[str] = Counter()
-    stages: Counter[str] = Counter()
-    for stored in store.iter_items(ItemQuery()):
-        sectors[stored.item.sector] += 1
-        stages[stored.item.stage] += 1
+    sectors, stages = store.tally("sector"), store.tally("stage")
+    counts = store.counts() | {"items": sum(stages.values())}  # rejected items apart
     return Overview(
-        counts=store.counts(),
-        by_sector={sector: sectors[sector] for sector in SECTORS},
-        by_stage={stage: stages[stage] for stage in STAGES},
+        counts=counts,
+        by_sector={sector: sectors.get(sector, 0) for sector in SECTORS},
+        by_stage={stage: stages.get(stage, 0) for stage in STAGES},
         latest=store.query_items(ItemQuery(limit=LATEST)),
     )
+
+
+def entity_page(store: Store, search: str | None, limit: int, offset: int) -> EntityPage:
+    found = store.entity_counts(search)
+    return EntityPage(found[offset : offset + limit], len(found), limit, offset)
+
+
+def entity_view(store: Store, entity: str) -> EntityView:
+    """One entity (an id, or a name that names one) with its timeline, mentions and place."""
+    timeline = entity_timeline(store, entity)
+    found = store.query_items(ItemQuery(entity_id=timeline.entity.id))
+    members = sorted({s.extracted_entity_id for s in found if s.extracted_entity_id} | {timeline.entity.id})
+    return EntityView(timeline, found, members, feature_collection(found))
+
+
+def diff_view(store: Store, since: str, until: str | None, start: str | None) -> DiffView:
+    """As `accord diff --since --until --from`: the later window since..until against what was published
+    before `since` (from `start`)."""
+    earlier = [s for s in _dated(store, start) if (s.document_published or "") < since]
+    later = [s for s in _dated(store, since) if in_window(s.document_published, since, until)]
+    return DiffView(since, until, start, diff(earlier, later))
+
+
+def map_features(store: Store, q: ItemQuery) -> dict[str, Any]:
+    return feature_collection(store.iter_items(q))
+
+
+def _dated(store: Store, since: str | None) -> Iterator[StoredItem]:
+    return (s for s in store.iter_items(ItemQuery(since=since)) if s.document_published is not None)
 
 
 def document_view(store: Store, doc_id: str) -> DocumentView:

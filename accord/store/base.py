@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
-from typing import Literal, Protocol, Self
+from typing import Any, Literal, Protocol, Self
 
 from accord.model import Document, EntityRef, Item
 from accord.resolve.judgements import Edge
@@ -62,6 +63,42 @@ class StoredItem:
     document_source: str | None
     document_outlet: str | None
     extracted_entity_id: str | None = None
+    # The fields a person corrected (accord.store.corrections), each with its value as extracted.
+    was: tuple[tuple[str, str], ...] = ()
+
+
+CORRECTABLE: tuple[str, ...] = ("object", "sector", "stage")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A person's correction of one item, named by what outlives re-extraction: its document, its evidence
+    span and its object as extracted. None in `object`, `sector` or `stage` keeps the extracted value."""
+
+    document_id: str
+    evidence_start: int
+    evidence_end: int
+    extracted_object: str
+    object: str | None
+    sector: str | None
+    stage: str | None
+    rejected: bool
+    author: str | None
+    note: str | None
+    created_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__} | {
+            "created_at": self.created_at.isoformat(timespec="seconds")
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """A canonical entity and how many items (rejected ones apart) name it or a member of its group."""
+
+    entity: EntityRef
+    items: int
 
 
 class Store(Protocol):
@@ -90,6 +127,38 @@ class Store(Protocol):
 
     def get_document(self, doc_id: str) -> Document:
         """One document by its id; NotFoundError when there is none."""
+        ...
+
+    def count_items(self, q: ItemQuery) -> int:
+        """How many items match `q`, its limit and offset aside."""
+        ...
+
+    def tally(self, field: str) -> dict[str, int]:
+        """How many items have each value of `field` ("sector" or "stage", corrections applied)."""
+        ...
+
+    def entity_counts(self, text: str | None = None) -> list[EntityCount]:
+        """The canonical entities that items name (those `text` names, when given: by id or part of a
+        name), most items first, then by id."""
+        ...
+
+    def correct_item(
+        self,
+        item_id: int,
+        *,
+        object: str | None = None,
+        sector: str | None = None,
+        stage: str | None = None,
+        rejected: bool | None = None,
+        author: str | None = None,
+        note: str | None = None,
+    ) -> Correction:
+        """Record a correction of an item (rejected ones included); fields left None keep any earlier
+        correction of them. CorrectionError for a value that is not one; NotFoundError for no such item."""
+        ...
+
+    def corrections(self) -> list[Correction]:
+        """Every item correction, oldest first."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """Judgements in the register: recording a merge or a split, and keeping `entity_canonical` (the canonical
-entity of every entity they join) in step with them, in the same transaction.
+entity of every entity they join) in step with them, in the same transaction; and recording a correction of
+an item (its stage, sector or object, or its rejection) in `item_corrections`, which every item query reads.
 
 The items themselves are never touched: saving a document again replaces its items and leaves these
 tables alone, so a person's decisions outlive re-extraction and re-resolution.
@@ -7,14 +8,18 @@ tables alone, so a person's decisions outlive re-extraction and re-resolution.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
 
 from accord.errors import AccordError, NotFoundError
-from accord.model import EntityRef
+from accord.model import SECTORS, STAGES, EntityRef
 from accord.resolve.judgements import Edge, Judgement, canonical_ids, pair
-from accord.store.schema import entities, entity_canonical, judgements
+from accord.store.base import CORRECTABLE, Correction
+from accord.store.schema import entities, entity_canonical, item_corrections, items, judgements
+from accord.vocab import clean_sector, clean_stage
 
 
 class JudgementError(AccordError):
@@ -89,3 +94,60 @@ def find_canonical(conn: Connection, text: str) -> list[EntityRef]:
 def _entities(conn: Connection, ids: set[str]) -> list[EntityRef]:
     rows = conn.execute(select(entities).where(entities.c.id.in_(sorted(ids))).order_by(entities.c.id))
     return [EntityRef(id=r.id, name=r.name, type=r.type) for r in rows]
+
+
+class CorrectionError(AccordError):
+    """An item correction with a value that is not one (an unknown stage, an empty object)."""
+
+
+def correct(conn: Connection, item_id: int, values: dict[str, Any], *, author: str | None) -> Correction:
+    """Record `values` (object, sector, stage, rejected, note; None keeps what an earlier correction of the
+    item said) for the item `item_id` names now, inside the caller's transaction."""
+    row = conn.execute(select(items).where(items.c.id == item_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(f"There is no item {item_id} in the register.")
+    key = {
+        "document_id": row["document_id"],
+        "evidence_start": row["evidence_start"],
+        "evidence_end": row["evidence_end"],
+        "extracted_object": row["object"],
+    }
+    earlier = conn.execute(select(item_corrections).where(*_matching(key))).mappings().first()
+    merged = {name: earlier[name] if earlier else None for name in (*CORRECTABLE, "note")}
+    merged["rejected"] = bool(earlier and earlier["rejected"])
+    merged |= {name: value for name, value in _cleaned(values).items() if value is not None}
+    for name in CORRECTABLE:  # a value equal to the extracted one is no correction
+        if merged[name] == row[name]:
+            merged[name] = None
+    conn.execute(delete(item_corrections).where(*_matching(key)))
+    record = key | merged | {"author": author, "created_at": datetime.now(UTC)}
+    conn.execute(insert(item_corrections), [record])
+    return _correction(record)
+
+
+def load_corrections(conn: Connection) -> list[Correction]:
+    stmt = select(item_corrections).order_by(item_corrections.c.created_at, item_corrections.c.document_id)
+    return [_correction(row) for row in conn.execute(stmt).mappings()]
+
+
+def _cleaned(values: dict[str, Any]) -> dict[str, Any]:
+    cleaned = dict(values)
+    for name, clean, allowed in (("sector", clean_sector, SECTORS), ("stage", clean_stage, STAGES)):
+        if (value := values.get(name)) is not None:
+            cleaned[name] = clean(value)
+            if cleaned[name] is None:
+                raise CorrectionError(f"{value!r} is not a {name}; the {name}s are {', '.join(allowed)}.")
+    if (obj := values.get("object")) is not None:
+        if not obj.strip():
+            raise CorrectionError("An item's object cannot be empty; give the words that name it.")
+        cleaned["object"] = " ".join(obj.split())
+    return cleaned
+
+
+def _matching(key: dict[str, Any]) -> list[ColumnElement[bool]]:
+    return [item_corrections.c[name] == value for name, value in key.items()]
+
+
+def _correction(row: Mapping[Any, Any]) -> Correction:
+    fields = {name: row[name] for name in Correction.__slots__}
+    return Correction(**fields | {"rejected": bool(row["rejected"]), "created_at": _aware(row["created_at"])})

@@ -5,23 +5,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, FromClause, Select, and_, false, func, or_, select
 
 from accord.store.base import ItemQuery
-from accord.store.schema import documents, entities, entity_canonical, item_parties, items
+from accord.store.schema import documents, entities, entity_canonical, item_corrections, item_parties, items
 from accord.store.search import search_clause
 
 # An item's entity as queries see it: the canonical entity of the one resolution gave it, where judgements
 # joined that one with others (accord.resolve.judgements); the item's own row is never rewritten.
 CANONICAL_ID = func.coalesce(entity_canonical.c.canonical_id, items.c.entity_id)
 
+# An item's object, sector and stage as queries see them: a person's correction where there is one
+# (accord.store.judgements), else as extracted. Rejected items are left out of every query.
+_corrected = item_corrections
+corrected_object = func.coalesce(_corrected.c.object, items.c.object)
+corrected_sector = func.coalesce(_corrected.c.sector, items.c.sector)
+corrected_stage = func.coalesce(_corrected.c.stage, items.c.stage)
+NOT_REJECTED = or_(_corrected.c.rejected.is_(None), _corrected.c.rejected == false())
+
 _ITEM_COLUMNS = (
     items.c.id,
     items.c.document_id,
     items.c.ordinal,
-    items.c.object,
-    items.c.sector,
-    items.c.stage,
+    corrected_object.label("object"),
+    corrected_sector.label("sector"),
+    corrected_stage.label("stage"),
+    items.c.object.label("extracted_object"),
+    items.c.sector.label("extracted_sector"),
+    items.c.stage.label("extracted_stage"),
     entities.c.id.label("entity_id"),
     items.c.entity_id.label("extracted_entity_id"),
     items.c.evidence_start,
@@ -37,16 +48,13 @@ _ITEM_COLUMNS = (
 )
 
 
-def item_select(q: ItemQuery) -> Select[Any]:
-    """Items with their entity and document columns, filtered and ordered as `q` says (parties apart)."""
+def item_select(q: ItemQuery, *, rejected: bool = False) -> Select[Any]:
+    """Items with their entity and document columns, filtered and ordered as `q` says (parties apart);
+    rejected items too only when `rejected`."""
     stmt = (
         select(*_ITEM_COLUMNS)
-        .select_from(
-            items.join(documents)
-            .outerjoin(entity_canonical, entity_canonical.c.entity_id == items.c.entity_id)
-            .outerjoin(entities, entities.c.id == CANONICAL_ID)
-        )
-        .where(*item_filters(q))
+        .select_from(_items_from().outerjoin(entities, entities.c.id == CANONICAL_ID))
+        .where(*item_filters(q, rejected=rejected))
         .order_by(documents.c.published.desc().nulls_last(), items.c.document_id, items.c.ordinal)
     )
     if q.limit is not None:
@@ -56,12 +64,54 @@ def item_select(q: ItemQuery) -> Select[Any]:
     return stmt
 
 
-def item_filters(q: ItemQuery) -> list[ColumnElement[bool]]:
-    filters: list[ColumnElement[bool]] = []
+def count_select(q: ItemQuery) -> Select[Any]:
+    """How many items match `q` (limit and offset aside): the joins the filters need, nothing read."""
+    return select(func.count()).select_from(_items_from()).where(*item_filters(q))
+
+
+def tally_select(column: str) -> Select[Any]:
+    """(value, count) of the items' corrected sector or stage."""
+    value = {"sector": corrected_sector, "stage": corrected_stage}[column]
+    return select(value, func.count()).select_from(_items_from()).where(NOT_REJECTED).group_by(value)
+
+
+def entity_count_select(text: str | None) -> Select[Any]:
+    """(id, name, type, items) of the canonical entities items name (those `text` names, when given)."""
+    counted = (
+        select(CANONICAL_ID.label("canonical_id"), func.count().label("items"))
+        .select_from(_items_from())
+        .where(items.c.entity_id.is_not(None), *item_filters(ItemQuery(entity=text)))
+        .group_by(CANONICAL_ID)
+        .subquery()
+    )
+    return (
+        select(entities.c.id, entities.c.name, entities.c.type, counted.c["items"])
+        .join_from(counted, entities, entities.c.id == counted.c.canonical_id)
+        .order_by(counted.c["items"].desc(), entities.c.id)
+    )
+
+
+def _items_from() -> FromClause:
+    """Items with their document, their corrections and their entity's canonical id."""
+    correction = and_(
+        _corrected.c.document_id == items.c.document_id,
+        _corrected.c.evidence_start == items.c.evidence_start,
+        _corrected.c.evidence_end == items.c.evidence_end,
+        _corrected.c.extracted_object == items.c.object,
+    )
+    return (
+        items.join(documents)
+        .outerjoin(_corrected, correction)
+        .outerjoin(entity_canonical, entity_canonical.c.entity_id == items.c.entity_id)
+    )
+
+
+def item_filters(q: ItemQuery, *, rejected: bool = False) -> list[ColumnElement[bool]]:
+    filters: list[ColumnElement[bool]] = [] if rejected else [NOT_REJECTED]
     if q.sector is not None:
-        filters.append(items.c.sector == q.sector)
+        filters.append(corrected_sector == q.sector)
     if q.stage is not None:
-        filters.append(items.c.stage == q.stage)
+        filters.append(corrected_stage == q.stage)
     if q.document_id is not None:
         filters.append(items.c.document_id == q.document_id)
     if q.party is not None:

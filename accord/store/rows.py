@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import RowMapping
 
 from accord.model import Document, EntityRef, Evidence, Item
-from accord.store.base import StoredItem
+from accord.store.base import CORRECTABLE, StoredItem
 
 
 def document_row(doc: Document, *, content_hash: str, ingested_at: datetime) -> dict[str, Any]:
@@ -98,4 +98,7 @@ def stored_item(row: RowMapping, parties: tuple[str, ...]) -> StoredItem:
         document_source=row["document_source"],
         document_outlet=row["document_outlet"],
         extracted_entity_id=row["extracted_entity_id"],
+        was=tuple(
+            (name, row[f"extracted_{name}"]) for name in CORRECTABLE if row[name] != row[f"extracted_{name}"]
+        ),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     CHAR,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -122,4 +123,27 @@ entity_canonical = Table(
     Column("entity_id", String, primary_key=True),
     Column("canonical_id", String, nullable=False),
     Index(None, "canonical_id"),
+)
+
+# A person's corrections of items (stage, sector, object) and rejections, kept apart from the extracted items
+# as judgements are. An item is named by what survives its document being extracted again: the document,
+# the evidence span and the object as extracted; a later correction of the same item replaces the earlier
+# one. NULL in `object`, `sector` or `stage` leaves the extracted value. No foreign key to items, whose rows
+# are replaced on every extraction.
+item_corrections = Table(
+    "item_corrections",
+    metadata,
+    Column("document_id", String, primary_key=True),
+    Column("evidence_start", Integer, primary_key=True),
+    Column("evidence_end", Integer, primary_key=True),
+    Column("extracted_object", Text, primary_key=True),
+    Column("object", Text),
+    Column("sector", String(32)),
+    Column("stage", String(32)),
+    Column("rejected", Boolean, nullable=False),
+    Column("author", Text),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint(f"sector IS NULL OR {_one_of('sector', SECTORS)}", name="sector"),
+    CheckConstraint(f"stage IS NULL OR {_one_of('stage', STAGES)}", name="stage"),
 )

@@ -16,11 +16,17 @@ from accord.errors import NotFoundError, StoreError
 from accord.model import Document, EntityRef, Item
 from accord.resolve.judgements import Edge
 from accord.store import judgements, rows
-from accord.store.base import ItemQuery, SaveOutcome, Store, StoredItem
+from accord.store.base import Correction, EntityCount, ItemQuery, SaveOutcome, Store, StoredItem
 from accord.store.dialects import WRITE, is_retryable, lock_key, make_engine, upsert
 from accord.store.hashing import content_hash
 from accord.store.migrate import ensure_current
-from accord.store.queries import item_select, parties_select
+from accord.store.queries import (
+    count_select,
+    entity_count_select,
+    item_select,
+    parties_select,
+    tally_select,
+)
 from accord.store.schema import documents, entities, item_parties, items
 
 # Items read per round trip when streaming; each batch costs one query for its parties. Small enough for
@@ -122,6 +128,38 @@ class SqlStore(Store):
             raise NotFoundError(f"There is no document {doc_id!r} in {self._where}.")
         return rows.document_from_row(row)
 
+    def count_items(self, q: ItemQuery) -> int:
+        with self._reading() as conn:
+            return conn.scalar(count_select(q)) or 0
+
+    def tally(self, field: str) -> dict[str, int]:
+        with self._reading() as conn:
+            return {value: count for value, count in conn.execute(tally_select(field))}
+
+    def entity_counts(self, text: str | None = None) -> list[EntityCount]:
+        with self._reading() as conn:
+            rows = conn.execute(entity_count_select(text)).all()
+        return [EntityCount(EntityRef(id=r.id, name=r.name, type=r.type), r.items) for r in rows]
+
+    def correct_item(
+        self,
+        item_id: int,
+        *,
+        object: str | None = None,
+        sector: str | None = None,
+        stage: str | None = None,
+        rejected: bool | None = None,
+        author: str | None = None,
+        note: str | None = None,
+    ) -> Correction:
+        values = {"object": object, "sector": sector, "stage": stage, "rejected": rejected, "note": note}
+        with self._judging() as conn:
+            return judgements.correct(conn, item_id, values, author=author)
+
+    def corrections(self) -> list[Correction]:
+        with self._reading() as conn:
+            return judgements.load_corrections(conn)
+
     def counts(self) -> dict[str, int]:
         with self._reading() as conn:
             return {
@@ -166,7 +204,7 @@ class SqlStore(Store):
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(
-                f"Could not record the judgement in {self._where}: {_reason(exc)}. Nothing was recorded."
+                f"Could not record the decision in {self._where}: {_reason(exc)}. Nothing was recorded."
             ) from exc
 
     @contextmanager

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -18,10 +19,12 @@ import pytest
 import uvicorn
 from conftest import TEST_DATABASE_URL, reset_database
 from fastapi import FastAPI
+from sqlalchemy import delete
 
 from accord.pipeline import ingest
 from accord.serve.app import create_app
 from accord.store import SqlStore
+from accord.store.schema import entity_canonical, item_corrections, judgements
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 SCRIPT = "<script>alert(1)</script>"
@@ -71,8 +74,9 @@ def app(register_url: str) -> FastAPI:
     return served
 
 
-@pytest.fixture(scope="package")
-def base_url(app: FastAPI) -> Iterator[str]:
+@contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn in a thread on a free 127.0.0.1 port; its base URL."""
     sock = free_socket()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -82,10 +86,27 @@ def base_url(app: FastAPI) -> Iterator[str]:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.02)
     host, port = sock.getsockname()
-    yield f"http://{host}:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="package")
+def base_url(app: FastAPI) -> Iterator[str]:
+    with running(app) as url:
+        yield url
+
+
+@pytest.fixture
+def undo_review(register_url: str) -> Iterator[None]:
+    """Tests that write corrections, merges or splits leave the shared register as they found it."""
+    yield
+    with SqlStore(register_url) as store, store.engine.begin() as conn:
+        for table in (item_corrections, judgements, entity_canonical):
+            conn.execute(delete(table))
 
 
 @pytest.fixture

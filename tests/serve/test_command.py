@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -60,3 +61,17 @@ def test_a_database_that_cannot_be_opened_is_one_error_line(tmp_path: Path) -> N
     )
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_a_public_address_without_a_token_is_refused(register_url: str) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "ACCORD_TOKEN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "accord", "serve", "--host", "0.0.0.0", "--port", "1", "--db", register_url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "ACCORD_TOKEN" in result.stderr
+    assert "Traceback" not in result.stderr

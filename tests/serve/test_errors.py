@@ -5,6 +5,11 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from accord.errors import StoreError
+from accord.serve.app import create_app
+from accord.store import SqlStore
+from tests.serve.conftest import running
+
 ERRORS = [
     ("GET", "/api/items/999999", 404),
     ("GET", "/api/documents/no-such-document", 404),
@@ -20,12 +25,21 @@ ERRORS = [
     ("GET", "/api/export?format=xml", 422),
     ("POST", "/api/items", 405),
     ("GET", "/api/test-boom", 500),
+    ("GET", "/api/entities/no-such-entity", 404),
+    ("GET", "/api/entities/railway", 409),  # a name that several entities hold
+    ("GET", "/api/entities?limit=0", 422),
+    ("GET", "/api/diff", 422),
+    ("GET", "/api/diff?since=last-week", 422),
+    ("GET", "/api/geojson?stage=done", 422),
+    ("POST", "/api/items/999999/correction", 404),
+    ("POST", "/api/entities/merge", 422),
 ]
 
 
 @pytest.mark.parametrize(("method", "path", "status"), ERRORS)
 def test_one_error_shape(client: httpx.Client, method: str, path: str, status: int) -> None:
-    response = client.request(method, path)
+    body = {"stage": "agreed"} if method == "POST" and "correction" in path else None
+    response = client.request(method, path, json=body)
     assert response.status_code == status
     assert response.headers["content-type"] == "application/json"
     body = response.json()
@@ -51,3 +65,26 @@ def test_pages_show_the_same_status_and_message(browser: httpx.Client, path: str
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
     assert f'data-status="{status}"' in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/items/999999", "/api/documents/nothing", "/items/999999"])
+def test_not_found_does_not_name_the_database(client: httpx.Client, register_url: str, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    message = response.json()["error"]["message"]
+    assert "in the register" in message
+    assert register_url not in message and "sqlite" not in message and "postgresql" not in message
+
+
+def test_a_failing_database_is_not_described_to_the_client(register_url: str) -> None:
+    store = SqlStore(register_url)
+
+    def failing(_: object) -> int:
+        raise StoreError(f"Could not read from {store.where}: no such table: items.")
+
+    store.count_items = failing  # type: ignore[method-assign]
+    with running(create_app(store)) as url:
+        response = httpx.get(f"{url}/api/items")
+    assert response.status_code == 500
+    message = response.json()["error"]["message"]
+    assert "log" in message and "no such table" not in message and register_url not in message

@@ -39,16 +39,16 @@ def _fill(store: SqlStore) -> None:
 
 def test_a_new_database_is_at_head(database_url: str) -> None:
     with SqlStore(database_url) as store:
-        assert migrate.current(store.engine) == migrate.head() == "0003"
+        assert migrate.current(store.engine) == migrate.head() == "0004"
 
 
 def test_an_outdated_database_is_refused_until_upgraded(database_url: str) -> None:
     _at(database_url, "0001")
-    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0003: run `accord db upg"):
+    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0004: run `accord db upg"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == ("0001", "0003")
-        assert migrate.upgrade(store.engine) == ("0003", "0003")
+        assert migrate.upgrade(store.engine) == ("0001", "0004")
+        assert migrate.upgrade(store.engine) == ("0004", "0004")
     with SqlStore(database_url) as store:
         _fill(store)
         assert len(store.query_items(ItemQuery(search="railway"))) == 2
@@ -70,7 +70,7 @@ def test_a_database_from_before_migrations_counts_as_0001(database_url: str) -> 
     with pytest.raises(StoreError, match=r"none \(made before migrations\).*accord db upgrade"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == (None, "0003")
+        assert migrate.upgrade(store.engine) == (None, "0004")
 
 
 def test_migrations_build_what_schema_py_describes(database_url: str) -> None:
