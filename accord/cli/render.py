@@ -19,7 +19,8 @@ _HIGHLIGHT = "bold yellow"
 def item_cells(document: str, item: Item) -> list[str]:
     """One table row: the item's fields as text, the document as given."""
     entity = "" if item.entity is None else item.entity.id
-    return [document, item.object, item.sector, item.stage, ", ".join(item.parties), entity]
+    stage = item.stage if item.setback is None else f"{item.stage}, {item.setback}"
+    return [document, item.object, item.sector, stage, ", ".join(item.parties), entity]
 
 
 def stored_cells(stored: StoredItem) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from accord.model import STAGE_ORDER, EntityRef
+from accord.model import SETBACKS, STAGE_ORDER, EntityRef
 from accord.store.base import StoredItem
 from accord.store.timeline import Statement, by_entity, current_stage
 
@@ -68,8 +68,16 @@ def _kind(before: str | None, after: str | None) -> ChangeKind:
         return "new"
     if after is None:
         return "no longer mentioned"
-    step = STAGE_ORDER[after] - STAGE_ORDER[before]
+    step = _rank(after) - _rank(before)
     return "advanced" if step > 0 else "regressed" if step < 0 else "unchanged"
+
+
+def _rank(state: str) -> int:
+    """Stages in their order; a setback below them all, "cancelled" below "stalled": stalling is a
+    regression, and resuming after it an advance."""
+    if state in SETBACKS:
+        return -1 - SETBACKS.index(state)
+    return STAGE_ORDER[state]
 
 
 def _latest(told: list[Statement]) -> Statement:

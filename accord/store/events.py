@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from accord.errors import NotFoundError
-from accord.model import STAGE_ORDER, EntityRef
+from accord.model import SETBACKS, STAGE_ORDER, EntityRef
 from accord.store.base import StoredItem
 from accord.store.timeline import Statement, statements
 
@@ -53,11 +53,13 @@ class Entry:
     stage: str
     sector: str
     statements: tuple[Statement, ...]
+    setback: str | None = None  # a setback any report gives it ("cancelled" over "stalled")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity.to_dict(),
             "stage": self.stage,
+            "setback": self.setback,
             "sector": self.sector,
             "statements": [s.to_dict() for s in self.statements],
         }
@@ -194,7 +196,9 @@ def _entries(items: Sequence[StoredItem]) -> list[Entry]:
         assert entity is not None
         best = max(found, key=lambda s: STAGE_ORDER[s.item.stage])
         sector = Counter(s.item.sector for s in found).most_common(1)[0][0]
-        entries.append(Entry(entity, best.item.stage, sector, tuple(statements(found))))
+        setbacks = [s.item.setback for s in found if s.item.setback is not None]
+        setback = max(setbacks, key=SETBACKS.index) if setbacks else None
+        entries.append(Entry(entity, best.item.stage, sector, tuple(statements(found)), setback))
     return sorted(entries, key=lambda e: (-STAGE_ORDER[e.stage], e.entity.name.lower(), e.entity.id))
 
 

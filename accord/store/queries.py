@@ -38,6 +38,7 @@ _ITEM_COLUMNS = (
     items.c.evidence_start,
     items.c.evidence_end,
     items.c.evidence_text,
+    items.c.setback,
     entities.c.name.label("entity_name"),
     entities.c.type.label("entity_type"),
     documents.c.title.label("document_title"),

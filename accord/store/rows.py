@@ -58,6 +58,7 @@ def item_row(document_id: str, ordinal: int, item: Item) -> dict[str, Any]:
         "evidence_start": item.evidence.start,
         "evidence_end": item.evidence.end,
         "evidence_text": item.evidence.text,
+        "setback": item.setback,
     }
 
 
@@ -86,6 +87,7 @@ def stored_item(row: RowMapping, parties: tuple[str, ...]) -> StoredItem:
         parties=parties,
         evidence=Evidence(start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]),
         entity=entity,
+        setback=row["setback"],
     )
     return StoredItem(
         id=row["id"],

@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-from accord.model import SECTORS, STAGES
+from accord.model import SECTORS, SETBACKS, STAGES
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 metadata = MetaData(
@@ -75,8 +75,10 @@ items = Table(
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
+    Column("setback", String(16), nullable=True),
     CheckConstraint(_one_of("sector", SECTORS), name="sector"),
     CheckConstraint(_one_of("stage", STAGES), name="stage"),
+    CheckConstraint(f"setback IS NULL OR {_one_of('setback', SETBACKS)}", name="setback"),
     # Leads with document_id, so it is also the index for "the items of a document".
     Index(None, "document_id", "ordinal", unique=True),
     Index(None, "sector"),

@@ -3,7 +3,8 @@
 A statement is one item: the date its document was published, the stage it reports, where it was said and
 the sentence that says it. Items are read through judgements, so a merged group has one timeline. The
 current stage is the stage of the latest dated statement; when one date has several statements (several
-reports of one meeting), the most advanced of them.
+reports of one meeting), the most advanced of them, unless one reports a setback: the state "stalled" or
+"cancelled", with which a timeline goes back.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.errors import AccordError, NotFoundError
-from accord.model import STAGE_ORDER, EntityRef
+from accord.model import SETBACKS, STAGE_ORDER, EntityRef
 from accord.store.base import ItemQuery, Store, StoredItem
 
 
@@ -35,6 +36,12 @@ class Statement:
     title: str | None
     outlet: str | None
     url: str | None
+    setback: str | None = None  # "stalled" or "cancelled" when the statement says it stopped
+
+    @property
+    def state(self) -> str:
+        """The setback where the statement reports one, else its stage."""
+        return self.setback or self.stage
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -71,19 +78,25 @@ def statements(items: Iterable[StoredItem]) -> list[Statement]:
             title=s.document_title,
             outlet=s.document_outlet,
             url=s.document_url,
+            setback=s.item.setback,
         )
         for s in ordered
     ]
 
 
 def current_stage(found: Sequence[Statement]) -> str | None:
-    """The stage of the latest dated statement (the most advanced on that date); of all when none is dated."""
+    """The state of the latest dated statement (of all when none is dated): a setback reported on that date
+    ("cancelled" over "stalled"), else the most advanced stage on that date. A timeline can go back."""
     dated = [s for s in found if s.date is not None]
     pool = dated or list(found)
     if not pool:
         return None
     latest = max(s.date or "" for s in pool)
-    return max((s.stage for s in pool if (s.date or "") == latest), key=STAGE_ORDER.__getitem__)
+    last = [s for s in pool if (s.date or "") == latest]
+    setbacks = [s.setback for s in last if s.setback is not None]
+    if setbacks:
+        return max(setbacks, key=SETBACKS.index)
+    return max((s.stage for s in last), key=STAGE_ORDER.__getitem__)
 
 
 def entity_timeline(store: Store, entity: str) -> Timeline:

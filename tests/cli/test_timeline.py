@@ -112,3 +112,53 @@ def _said(date: str | None, stage: str) -> Statement:
 )
 def test_current_stage(said: list[Statement], stage: str | None) -> None:
     assert current_stage(said) == stage
+
+
+SETBACK = {
+    "id": "rail-2026",
+    "title": "Rail works halted",
+    "outlet": "Rail Daily",
+    "published": "2026-02-14",
+    "url": "https://example.org/2026",
+    "text": "Kazakhstan and China agreed to build the Bakhty–Ayagoz railway, but construction was suspended "
+    "in February.",
+}
+
+
+def test_a_timeline_goes_back_when_a_document_reports_a_setback(
+    runner: CliRunner, three_years: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "setback.jsonl"
+    source.write_text(json.dumps(SETBACK, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert invoke(runner, "ingest", str(source), "--db", three_years).exit_code == 0
+
+    result = invoke(runner, "timeline", "Bakhty", "--format", "json", "--db", three_years)
+    timeline = json.loads(result.stdout)
+    assert timeline["current_stage"] == "stalled"
+    last = timeline["statements"][-1]
+    assert (last["date"], last["stage"], last["setback"]) == ("2026-02-14", "agreed", "stalled")
+
+    changed = invoke(runner, "diff", "--since", "2026", "--format", "json", "--db", three_years)
+    [change] = json.loads(changed.stdout)
+    assert (change["change"], change["before"], change["after"]) == ("regressed", "underway", "stalled")
+
+    items = invoke(runner, "items", "--format", "json", "--search", "suspended", "--db", three_years)
+    [item] = json.loads(items.stdout)
+    assert item["setback"] == "stalled"
+
+
+@pytest.mark.parametrize(
+    ("states", "current"),
+    [
+        ([("2024", "agreed", None), ("2025", "agreed", "stalled")], "stalled"),
+        ([("2024", "agreed", "stalled"), ("2025", "underway", None)], "underway"),  # resumed
+        ([("2025", "underway", None), ("2025", "agreed", "cancelled")], "cancelled"),
+        ([("2025", "agreed", "stalled"), ("2025", "agreed", "cancelled")], "cancelled"),
+    ],
+)
+def test_the_current_state(states: list[tuple[str, str, str | None]], current: str) -> None:
+    told = [
+        Statement(d, stage, "x", "q", n, "doc", None, None, None, setback)
+        for n, (d, stage, setback) in enumerate(states)
+    ]
+    assert current_stage(told) == current

@@ -3,16 +3,17 @@ upgrades it, and the migrations build exactly the tables that schema.py describe
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import MetaData, create_engine, insert, select, text
 
 from accord.errors import StoreError
-from accord.store import ItemQuery, SqlStore, migrate
+from accord.store import ItemQuery, SqlStore, migrate, rows
 from accord.store.dialects import make_engine
 from accord.store.schema import metadata
 
@@ -39,38 +40,68 @@ def _fill(store: SqlStore) -> None:
 
 def test_a_new_database_is_at_head(database_url: str) -> None:
     with SqlStore(database_url) as store:
-        assert migrate.current(store.engine) == migrate.head() == "0004"
+        assert migrate.current(store.engine) == migrate.head() == "0005"
 
 
 def test_an_outdated_database_is_refused_until_upgraded(database_url: str) -> None:
     _at(database_url, "0001")
-    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0004: run `accord db upg"):
+    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0005: run `accord db upg"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == ("0001", "0004")
-        assert migrate.upgrade(store.engine) == ("0004", "0004")
+        assert migrate.upgrade(store.engine) == ("0001", "0005")
+        assert migrate.upgrade(store.engine) == ("0005", "0005")
     with SqlStore(database_url) as store:
         _fill(store)
         assert len(store.query_items(ItemQuery(search="railway"))) == 2
 
 
+def _fill_as_0001(url: str) -> None:
+    """The register written as accord wrote it at revision 0001: only the columns that schema had."""
+    engine = make_engine(url)
+    old = MetaData()
+    old.reflect(engine, only=_FIRST_RELEASE)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        for number, (doc, found) in enumerate(REGISTER):
+
+            def insert_into(name: str, values: list[dict[str, Any]]) -> None:
+                table = old.tables[name]
+                if values:
+                    conn.execute(
+                        insert(table), [{k: v for k, v in row.items() if k in table.c} for row in values]
+                    )
+
+            known = set(conn.scalars(select(old.tables["entities"].c.id)))
+            insert_into("entities", [row for row in rows.entity_rows(found) if row["id"] not in known])
+            insert_into("documents", [rows.document_row(doc, content_hash=str(number), ingested_at=now)])
+            insert_into("items", [rows.item_row(doc.id, ordinal, item) for ordinal, item in enumerate(found)])
+            ids = conn.scalars(
+                select(old.tables["items"].c.id).where(old.tables["items"].c.document_id == doc.id)
+            )
+            insert_into("item_parties", rows.party_rows(sorted(ids), list(found)))
+    engine.dispose()
+
+
 def test_items_written_before_the_search_index_are_found_after_the_upgrade(database_url: str) -> None:
     _at(database_url, "0001")
+    _fill_as_0001(database_url)
     with SqlStore(database_url, check_schema=False) as old:
-        _fill(old)
         migrate.upgrade(old.engine)
     with SqlStore(database_url) as store:
         assert [s.document_id for s in store.query_items(ItemQuery(search="northern"))] == ["a", "d"]
 
 
 def test_a_database_from_before_migrations_counts_as_0001(database_url: str) -> None:
+    # the first release's tables, as migration 0001 makes them, without the revision table beside them
+    _at(database_url, "0001")
     engine = create_engine(database_url)
-    metadata.create_all(engine, tables=[metadata.tables[name] for name in _FIRST_RELEASE])
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE alembic_version"))
     engine.dispose()
     with pytest.raises(StoreError, match=r"none \(made before migrations\).*accord db upgrade"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == (None, "0004")
+        assert migrate.upgrade(store.engine) == (None, "0005")
 
 
 def test_migrations_build_what_schema_py_describes(database_url: str) -> None:
