@@ -9,6 +9,8 @@ from accord.extract.en.lexicon import stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
+_MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
+_MEETING_NOUNS = frozenset({"meeting", "talks", "session", "consultation", "consultations", "negotiation"})
 
 
 def dateline_end(sent: Span) -> int:
@@ -37,10 +39,22 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return True
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
-            return not _opens_plan(anc)
+            return not (_opens_plan(anc) or _meeting_purpose(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in ("aim", "design", "intend", "base", "symbolize"):
             return True
     return False
+
+
+def _meeting_purpose(verb: Token) -> bool:
+    """ "The ministers met to discuss X", "chaired a meeting to promote X": what a meeting is for is what
+    the parties undertake there, not a purpose on the side."""
+    governor = verb.head
+    if governor.lemma_.lower() in _MEETING_VERBS:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _MEETING_NOUNS
+        for c in governor.children
+    )
 
 
 def _opens_plan(verb: Token) -> bool:
