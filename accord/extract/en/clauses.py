@@ -25,7 +25,10 @@ def dateline_end(sent: Span) -> int:
 
 
 def is_source(head: Token) -> bool:
-    """The subject of a verb of saying or deciding is who acts or reports, not what is undertaken."""
+    """The subject of a verb of saying or deciding is who acts or reports, not what is undertaken; so is
+    what "according to" names."""
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True
     if head.dep_ != "nsubj":
         return head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
     cues = stage_cues()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -24,6 +25,7 @@ DOCS_PER_BATCH = 32
 # dependency trees are too deep to walk in reasonable time, so it is not searched for objects.
 MAX_SENTENCE_TOKENS = 200
 LEAD_SENTENCES = 2
+HISTORY_YEARS = 5  # a sentence whose years are all this much older than the document is history
 _FUTURE_MARKS = frozenset({"next", "upcoming", "forthcoming", "future", "will", "shall", "coming"})
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
@@ -66,7 +68,7 @@ class _Context:
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
     docs = list(parsed)
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
-    ctx = _Context(doc.text, main, _year(doc.published))
+    ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
     found: list[Item] = []
     after_colon = False
     for block, spacy_doc in zip(blocks, docs, strict=True):
@@ -113,6 +115,24 @@ def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(s?)\b")
+
+
+def _latest_year(text: str) -> int | None:
+    """An undated document is read as of the latest year it names."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def _historical(sent: Span, ctx: _Context) -> bool:
+    """A sentence that names only years at least two before the document's is background history ("the
+    corridor was founded on an agreement signed in 2000"): FORMAT.md says history is not an item."""
+    if ctx.year is None:
+        return False
+    years = [int(m.group(1)) + (9 if m.group(2) else 0) for m in _YEAR.finditer(sent.text)]
+    return bool(years) and max(years) <= ctx.year - HISTORY_YEARS
+
+
 def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
     """A meeting is an item only when the parties arrange one still to come: planned, and the sentence
     puts it in the future ("next year", "will be held", "in 2026" in a 2025 document). The visit or
@@ -129,6 +149,8 @@ def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
 
 
 def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -> Iterator[Item]:
+    if _historical(sent, ctx):
+        return
     evidence: Evidence | None = None
     verbless = sent.root.pos_ not in ("VERB", "AUX")
     for cand in find_objects(sent):
