@@ -76,9 +76,20 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if head_lemma in cues.people or head_lemma in cues.media or head_lemma in cues.actors:
         return True
     compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
-    if head.ent_type_ == "PERSON" or any(c in cues.people or c in cues.media for c in compounds):
+    if head.ent_type_ == "PERSON" and not _typed_name(head, cues):
+        return True
+    if any(c in cues.people or c in cues.media for c in compounds):
         return True
     return _named_actor(tokens, cues)
+
+
+def _typed_name(head: Token, cues: ObjectCues) -> bool:
+    """A name that a word of its own says is a thing ("the railway Bakhty-Ayagoz", "the Kambarata hydropower
+    plant"), whatever the entity recogniser took it for."""
+    return any(
+        child.dep_ in ("compound", "amod") and cues.things.get(_lemma(child)) not in (None, "event")
+        for child in head.lefts
+    )
 
 
 def _named_actor(tokens: list[Token], cues: ObjectCues) -> bool:
@@ -140,7 +151,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if is_namelike(head) and _joined_organisation(head) and not _is_party_word(head):
         return True
-    if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things:
+    if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things and not _typed_name(head, cues):
         return False
     if _after_marker(head, cues):
         return head.pos_ in ("NOUN", "PROPN") or is_namelike(head)
