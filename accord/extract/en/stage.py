@@ -14,6 +14,8 @@ from accord.extract.en.lexicon import StageCues, stage_cues
 from accord.model import STAGE_ORDER
 
 NEGATED = "negated"
+# A participle after its noun ("the meeting held in Astana"); the tagger often calls it a past tense.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 
 
 def _aux_lemmas(verb: Token) -> set[str]:
@@ -89,7 +91,7 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
         lemma = child.lemma_.lower()
         if child.dep_ == "amod" and lemma in cues.adjectives:
             return cues.adjectives[lemma]
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and lemma in cues.completion:
+        if child.dep_ in ("acl", "amod") and child.tag_ in _PARTICIPLE_TAGS and lemma in cues.completion:
             return "completed"
     stage = cues.nouns.get(token.lemma_.lower())
     if stage == "completed":
@@ -147,7 +149,7 @@ def _own_modifiers(head: Token, cues: StageCues) -> str | None:
     for child in head.children:
         lemma = child.lemma_.lower()
         stage = None
-        if child.dep_ in ("amod", "acl") and child.tag_ == "VBN" and lemma in cues.completion:
+        if child.dep_ in ("amod", "acl") and child.tag_ in _PARTICIPLE_TAGS and lemma in cues.completion:
             stage = "completed"
         elif child.dep_ == "amod" and lemma in cues.adjectives:
             stage = cues.adjectives[lemma]
