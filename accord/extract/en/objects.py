@@ -113,6 +113,8 @@ def _context(head: Token, cues: ObjectCues) -> bool:
     if head.dep_ == "pobj":
         prep = head.head
         venue = prep.lower_ in _VENUE_PREPS and (cues.things.get(_lemma(head)) in ("event", "body"))
+        if venue and _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
+            venue = False  # "talks continued at the first Supreme Council meeting": the session is an item
         if venue or prep.head.lemma_.lower() in _VENUE_NOUNS:
             return True
     for anc in head.ancestors:

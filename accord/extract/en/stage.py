@@ -275,10 +275,21 @@ def _later_setback(verb: Token, cues: StageCues) -> str | None:
     return None
 
 
+def _attended(head: Token, cues: StageCues) -> bool:
+    """ "The talks continued at the first Council meeting", "signed during the session": a session where
+    something past happened took place."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return _form(prep.head, cues) == "past" and not _is_negated(prep.head, cues)
+
+
 def stage_of(head: Token, sent: Span) -> str | None:
     """The stage the sentence gives the object headed by `head`; None when it states no undertaking
     about it, or "negated" when it says the undertaking did not happen."""
     cues = stage_cues()
+    if _attended(head, cues):
+        return "completed"
     walked, path = _walk(head, cues)
     if walked == NEGATED:
         return NEGATED
