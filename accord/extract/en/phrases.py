@@ -6,7 +6,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from accord.extract.en.lexicon import object_cues
+
 MAX_OBJECT_WORDS = 12
+_VENUE_PREPS = frozenset({"at", "during"})
 _LEFT_DEPS = frozenset(
     {"amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "advmod"}
 )
@@ -92,7 +95,13 @@ def phrase_tokens(head: Token, *, with_clause: Token | None = None) -> list[Toke
 
 
 def trim(tokens: list[Token], head: Token) -> list[Token]:
-    """Cut right-hand PPs until the phrase is short enough to be an object."""
+    """Cut a venue ("at the summit in Dushanbe", "during the talks"), then right-hand PPs until the
+    phrase is short enough to be an object."""
+    meetings = object_cues().meetings
+    for prep in [t for t in tokens if t.i > head.i and t.dep_ == "prep" and t.lower_ in _VENUE_PREPS]:
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in meetings for c in prep.children):
+            tokens = [t for t in tokens if t.i < prep.i]
+            break
     while len(tokens) > MAX_OBJECT_WORDS:
         right = [t for t in tokens if t.i > head.i and t.dep_ == "prep"]
         if not right:
