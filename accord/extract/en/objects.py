@@ -20,6 +20,7 @@ from accord.extract.en.phrases import (
     is_namelike,
     is_nominal,
     phrase_tokens,
+    split_coordinated_fields,
     split_coordinated_names,
     split_coordinated_places,
     text_of,
@@ -341,6 +342,7 @@ def _split(cand: Candidate) -> list[Candidate]:
     """One candidate per name of a coordinated list of names sharing the head."""
     parts = split_coordinated_names(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_places(list(cand.tokens), cand.head)
+    parts = parts or split_coordinated_fields(list(cand.tokens), cand.head)
     if not parts:
         return [cand]
     return [Candidate(cand.head, tuple(p), text_of(p), meeting=cand.meeting) for p in parts]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from accord.extract.en.lexicon import object_cues
+from accord.extract.en.lexicon import object_cues, sector_cues
 
 MAX_OBJECT_WORDS = 12
 _VENUE_PREPS = frozenset({"at", "during"})
@@ -147,6 +147,29 @@ def split_coordinated_names(tokens: list[Token], head: Token) -> list[list[Token
     if len(units) < 2 or not all(any(_plain_name(t) for t in u) for u in units):
         return []
     return [u + shared + right for u in units]
+
+
+def split_coordinated_fields(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """ "transportation and energy projects" -> "transportation projects", "energy projects": coordinated
+    single-word fields before a shared head, split only when they belong to different sectors (so "oil
+    and gas pipelines" stays one)."""
+    left = [t for t in tokens if t.i < head.i and t.dep_ not in ("det", "poss", "predet", "amod")]
+    if not left or left[0].i != min(t.i for t in tokens if t.i < head.i and t.dep_ not in ("det", "poss")):
+        return []
+    units: list[list[Token]] = [[]]
+    for tok in left:
+        if tok.lower_ in ("and", "or") or tok.text == ",":
+            units.append([])
+        else:
+            units[-1].append(tok)
+    units = [u for u in units if u]
+    if len(units) < 2 or any(len(u) != 1 or u[0].pos_ != "NOUN" for u in units):
+        return []
+    sectors = [sector_cues().sectors_of(u[0].lemma_.lower()) for u in units]
+    if not all(sectors) or len({found[0] for found in sectors}) < len(units):
+        return []
+    rest = [t for t in tokens if t.i >= head.i]
+    return [u + rest for u in units]
 
 
 def _plain_name(token: Token) -> bool:
