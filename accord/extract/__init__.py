@@ -6,7 +6,7 @@ from accord.errors import ConfigError
 from accord.extract.base import Extractor
 
 DEFAULT_LANGUAGE = "en"
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = ("en", "ru")
 
 
 def get_extractor(language: str | None = None) -> Extractor:
@@ -16,6 +16,10 @@ def get_extractor(language: str | None = None) -> Extractor:
         from accord.extract.en.extractor import EnglishExtractor
 
         return EnglishExtractor()
+    if lang == "ru":
+        from accord.extract.ru.extractor import RussianExtractor
+
+        return RussianExtractor()
     raise ConfigError(f"no extractor for language {language!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
 
 
