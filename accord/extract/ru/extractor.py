@@ -12,13 +12,14 @@ from accord.extract.ru.content import content_words
 from accord.extract.ru.lexicon import object_cues
 from accord.extract.ru.nlp import Sentence, parse_lines
 from accord.extract.ru.objects import Candidate, find_objects
-from accord.extract.ru.parties import count_in_sentences, item_parties, main_parties
+from accord.extract.ru.parties import count_in_sentences, item_parties, lead_participants, main_parties
 from accord.extract.ru.phrases import text_of
 from accord.extract.ru.sector import sector_of
 from accord.extract.ru.stage import NEGATED, sentence_stage, stage_of
 from accord.model import Document, Evidence, Item
 
 DOCS_PER_BATCH = 32
+LEAD_SENTENCES = 3
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
@@ -54,7 +55,9 @@ class _Context:
 
 def _items(doc: Document, blocks: list[Block], parsed: list[list[Sentence]]) -> list[Item]:
     counts = count_in_sentences(s for sents in parsed for s in sents)
-    ctx = _Context(doc.text, main_parties(counts, doc.title), _year(doc.published))
+    lead = [s for block, sents in zip(blocks, parsed, strict=True) if not block.heading for s in sents]
+    main = set(main_parties(counts, doc.title)) | lead_participants(lead[:LEAD_SENTENCES])
+    ctx = _Context(doc.text, tuple(sorted(main)), _year(doc.published))
     found: list[Item] = []
     after_colon = False
     for block, sentences in zip(blocks, parsed, strict=True):

@@ -39,6 +39,7 @@ class StageCues:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
     reporting: frozenset[str]
     negation: frozenset[str]
+    negation_phrases: tuple[re.Pattern[str], ...]
     managing: frozenset[str]
     hedge: frozenset[str]
 
@@ -61,6 +62,7 @@ def stage_cues() -> StageCues:
         phrases=tuple(phrases),
         reporting=_words(raw, "reporting"),
         negation=_words(raw, "negation"),
+        negation_phrases=tuple(re.compile(r"(?<!\w)" + str(p) + r"(?!\w)") for p in raw["negation_phrases"]),
         managing=_words(raw, "managing"),
         hedge=_words(raw, "hedge"),
     )
@@ -71,6 +73,7 @@ class ObjectCues:
     things: dict[str, str]  # head lemma (or "adjective noun" lemmas) -> entity type
     named: frozenset[str]
     process: frozenset[str]
+    trainees: frozenset[str]
     framing: frozenset[str]
     fields: frozenset[str]
     field_heads: frozenset[str]
@@ -102,6 +105,7 @@ def object_cues() -> ObjectCues:
         things=things,
         named=_words(raw, "named"),
         process=_words(raw, "process"),
+        trainees=_words(raw, "trainees"),
         framing=_words(raw, "framing"),
         fields=_words(raw, "fields"),
         field_heads=_words(raw, "field_heads"),

@@ -54,8 +54,8 @@ def _reading(word: str, pos: str, case: str | None = None) -> Any | None:
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, pos: str = "") -> str:
     """The dictionary form of `word` read as `pos` (a UD tag), lower case, ё as е."""
-    if not any(c.isalpha() for c in word):
-        return word.lower()
+    if not any(c.isalpha() for c in word) or (word.isupper() and len(word) > 1):
+        return word.lower().replace("ё", "е")  # abbreviations (СВМДА, ШОС) are their own lemma
     reading = _reading(word, pos)
     lemma = word.lower() if reading is None else str(reading.normal_form)
     return lemma.replace("ё", "е")

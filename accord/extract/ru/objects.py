@@ -35,14 +35,20 @@ class Candidate:
     meeting: bool = False
 
 
-def _kind(sent: Sentence, tok: Token, cues: ObjectCues) -> str | None:
-    """The type of thing a head names, reading "железная дорога", "дорожная карта" as one noun."""
+def _compound_kind(sent: Sentence, tok: Token, cues: ObjectCues) -> str | None:
+    """The type a head names together with its adjective: "железная дорога", "сухой порт"."""
     for kid in sent.children(tok):
         if kid.rel == "amod":
             kind = cues.things.get(f"{kid.lemma} {tok.lemma}")
             if kind:
                 return kind
-    return cues.things.get(tok.lemma)
+    return None
+
+
+def _kind(sent: Sentence, tok: Token, cues: ObjectCues) -> str | None:
+    """The type of thing a head names; its own form first ("Дни культуры" are not days)."""
+    found = _compound_kind(sent, tok, cues)
+    return found or cues.things.get(tok.text.lower()) or cues.things.get(tok.lemma)
 
 
 def _content_modifier(sent: Sentence, head: Token, cues: ObjectCues) -> bool:
@@ -103,17 +109,15 @@ def _specific(sent: Sentence, tok: Token, cues: ObjectCues) -> bool:
     lemma = tok.lemma
     if lemma in cues.named or tok.text.lower() in cues.named:
         return True
-    if lemma in cues.fields and tok.pos == "NOUN":
-        return _field_singled_out(sent, tok, cues)
     if lemma in cues.process:
         return _acts_on_something(sent, tok, cues)
-    if lemma in cues.vague:
+    if lemma in cues.fields and tok.pos == "NOUN":
+        return _field_singled_out(sent, tok, cues)
+    own_form = tok.text.lower() != lemma and tok.text.lower() in cues.things
+    if _compound_kind(sent, tok, cues) is not None or own_form:
+        return True
+    if lemma in cues.vague or lemma in cues.framing:
         return False
-    if lemma in cues.framing:
-        return any(
-            k.rel == "amod" and sector_cues().sectors_of(k.lemma) and k.lemma not in cues.generic_modifiers
-            for k in sent.children(tok)
-        )
     if lemma in cues.counted and any(k.rel == "nummod" for k in sent.children(tok)):
         return True
     kind = _kind(sent, tok, cues)
@@ -129,6 +133,8 @@ def _acts_on_something(sent: Sentence, tok: Token, cues: ObjectCues) -> bool:
     for kid in sent.children(tok):
         if kid.rel != "nmod" or any(c.rel == "case" for c in sent.children(kid)):
             continue
+        if kid.lemma in cues.trainees and tok.lemma in ("подготовка", "обучение"):
+            return True
         if token_code(kid) is None and (
             kid.pos == "PROPN" or _specific(sent, kid, cues) or _kind(sent, kid, cues)
         ):
@@ -193,6 +199,16 @@ def _nested(sent: Sentence, cand: Candidate, taken: dict[int, Candidate]) -> boo
     return False
 
 
+def _listable(sent: Sentence, tok: Token, cues: ObjectCues) -> bool:
+    """A list member that is one object of its own: a name, a thing, a field; not "партнёрство"."""
+    if tok.lemma in cues.framing or tok.lemma in cues.vague or token_code(tok) is not None:
+        return False
+    named = (
+        tok.pos == "PROPN" or tok.text[:1].isupper() or tok.lemma in cues.named or tok.lemma in cues.fields
+    )
+    return named or _kind(sent, tok, cues) is not None
+
+
 def find_objects(sent: Sentence) -> list[Candidate]:
     """The objects of a sentence, one per member of a list inside a phrase."""
     cues = object_cues()
@@ -200,6 +216,6 @@ def find_objects(sent: Sentence) -> list[Candidate]:
     kept = [c for c in found.values() if not _nested(sent, c, found)]
     out: list[Candidate] = []
     for cand in sorted(kept, key=lambda c: c.head.i):
-        for tokens in variants(sent, list(cand.tokens), cand.head):
+        for tokens in variants(sent, list(cand.tokens), cand.head, lambda t: _listable(sent, t, cues)):
             out.append(Candidate(cand.head, tuple(tokens), cand.meeting))
     return out

@@ -12,7 +12,7 @@ from accord.extract.ru.morph import lemma_of
 from accord.extract.ru.nlp import Sentence, Token
 
 TITLE_WEIGHT = 3
-SECOND_PARTY_SHARE = 0.25
+SECOND_PARTY_SHARE = 0.2
 MAX_ALIAS_WORDS = 3
 _WORD = re.compile(r"[\w-]+")
 # Modifiers that say whose a thing is; prepositional phrases ("в Узбекистан") say where it goes.
@@ -82,6 +82,19 @@ def item_parties(sent: Sentence, main: tuple[str, ...], obj: Sequence[Token]) ->
         if len(group) > 1:
             parties.update(c for c in group if c)
     return tuple(sorted(parties))
+
+
+def lead_participants(lead: Iterable[Sentence]) -> set[str]:
+    """Countries listed together in a document's lead ("делегации Казахстана и России"): each takes part."""
+    found: set[str] = set()
+    for sent in lead:
+        for tok in sent.tokens:
+            if token_code(tok) is None:
+                continue
+            group = {code for code in (token_code(t) for t in _conjuncts(sent, tok)) if code}
+            if len(group) >= 2:
+                found |= group
+    return found
 
 
 def _prepositional(sent: Sentence, tok: Token) -> bool:

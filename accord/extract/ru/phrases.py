@@ -3,6 +3,8 @@ phrase in the nominative ("о строительстве АЭС" -> "строи�
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from accord.extract.ru.morph import nominative
 from accord.extract.ru.nlp import Sentence, Token
 
@@ -67,7 +69,9 @@ def _trim(sent: Sentence, tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
-def variants(sent: Sentence, tokens: list[Token], head: Token) -> list[list[Token]]:
+def variants(
+    sent: Sentence, tokens: list[Token], head: Token, listable: Callable[[Token], bool]
+) -> list[list[Token]]:
     """One phrase per member of a list inside the phrase: "поставки нефти, пшеницы и удобрений" ->
     "поставки нефти", "поставки пшеницы", "поставки удобрений". The head's own conjuncts are objects of
     their own, not variants."""
@@ -80,7 +84,7 @@ def variants(sent: Sentence, tokens: list[Token], head: Token) -> list[list[Toke
             for k in sent.children(tok)
             if k.rel == "conj" and k.i not in inside and k.pos in ("NOUN", "PROPN")
         ]
-        if not members:
+        if not members or not all(listable(t) for t in [tok, *members]):
             continue
         own = {t.i for t in _collect(sent, tok, MAX_DEPTH - 1)} | {tok.i}
         base = [t for t in tokens if t.i not in own or t.i == tok.i]

@@ -48,7 +48,10 @@ def negated(sent: Sentence, tok: Token, cues: StageCues) -> bool:
     """ "не подписали", "отказались от", "не удалось договориться": the statement does not hold."""
     node: Token | None = tok
     while node is not None:
-        if any(k.lemma in _NEGATORS for k in sent.children(node)) or node.lemma in cues.negation:
+        kids = sent.children(node)
+        if any(k.lemma in _NEGATORS or (k.rel == "xcomp" and k.lemma in cues.negation) for k in kids):
+            return True
+        if node.lemma in cues.negation:
             return True
         governor = sent.governor(node)
         if node.rel not in _CHAIN_RELS or governor is None:
@@ -154,7 +157,8 @@ def stage_of(sent: Sentence, head: Token, line: str) -> str | None:
     about it, NEGATED when it says the undertaking did not happen."""
     cues = stage_cues()
     walked, path = _walk(sent, head, cues)
-    if walked == NEGATED:
+    text = line[sent.start : sent.end].lower().replace("ё", "е")
+    if walked == NEGATED or any(p.search(text) for p in cues.negation_phrases):
         return NEGATED
     phrase = _phrase_stage(sent, line, path, cues)
     own = _own_modifiers(sent, head, cues)
