@@ -132,8 +132,8 @@ def parse_lines(lines: Sequence[str]) -> list[list[Sentence]]:
     per_line = [_spans(line) for line in lines]
     batch = [s for spans in per_line for s in spans if len(s) <= MAX_SENTENCE_TOKENS]
     words = [[parse_text(w) for _, _, w in s] for s in batch]
-    morph = iter(list(models.tagger.map(words)) if words else [])
-    syntax = iter(list(models.parser.map(words)) if words else [])
+    morph = iter(_by_length(models.tagger, words))
+    syntax = iter(_by_length(models.parser, words))
     out: list[list[Sentence]] = []
     for spans in per_line:
         parsed = []
@@ -142,6 +142,17 @@ def parse_lines(lines: Sequence[str]) -> list[list[Sentence]]:
                 continue
             parsed.append(_sentence(s, next(morph).tokens, next(syntax).tokens))
         out.append(parsed)
+    return out
+
+
+def _by_length(model: Any, words: list[list[str]]) -> list[Any]:
+    """The model's markups for each sentence, in order. The models pad each batch to its longest
+    sentence, so sentences go to them sorted by length, which is several times faster."""
+    order = sorted(range(len(words)), key=lambda n: len(words[n]))
+    markups = list(model.map([words[n] for n in order])) if words else []
+    out: list[Any] = [None] * len(words)
+    for n, markup in zip(order, markups, strict=True):
+        out[n] = markup
     return out
 
 
