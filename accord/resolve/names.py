@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from accord.vocab.text import DASH, fold
 
-# "Dostyk – Moiynty": an en dash with spaces around it still joins the two ends of one name.
-_SPACED_EN_DASH = re.compile(r"(?<=\w)\s+\u2013\s+(?=\w)")
+# "Dostyk – Moiynty": an en dash with spaces around it still joins the two ends of one name; so does a
+# spaced em dash before a capital, as Russian writes names ("Бахты — Аягоз").
+_SPACED_EN_DASH = re.compile(r"(?<=\w)\s+(?:\u2013|\u2014(?=\s+[A-ZА-ЯЁ]))\s+(?=\w)")
 _POSSESSIVE = re.compile(r"['’]s(?=\W|$)")
 
 

@@ -1,12 +1,18 @@
-"""Spellings of one name made one: Cyrillic as Latin, then a skeleton of each word that transliteration
-variants share (Moiynty, Moyynty, Mointy, Мойынты -> "mointi"). The tables are data (data/spelling.yaml).
+"""Spellings of one name made one: a Russian word as its dictionary form, Cyrillic as Latin, then a
+skeleton of each word that transliteration variants share (Moiynty, Moyynty, Mointy, Мойынты -> "mointi").
+The tables are data (data/spelling.yaml).
+
+Russian inflects names ("Транскаспийского маршрута", "АЭС в Казахстане"); a Cyrillic word that
+pymorphy3's dictionary knows is compared in its dictionary form, so every case of a name is one name.
+Words it does not know (most place names: "Мойынты") are left as written.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from accord.errors import ConfigError
 from accord.vocab import load_data
@@ -14,6 +20,10 @@ from accord.vocab import load_data
 _VOWELS = "aeiou"
 _I_BETWEEN_VOWELS = re.compile(f"(?<=[{_VOWELS}])i(?=[{_VOWELS}])")
 _DOUBLED = re.compile(r"(.)\1+")
+# Proper names keep their form: "Бахты" is a place, not a plural of "бахт"; nor are "Токаев" or
+# "Мойынты" forms of common nouns.
+_NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"})
+_SURNAME_ENDINGS = ("ев", "ов", "ин", "ёв")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +50,33 @@ def latin(word: str) -> str:
     return "".join(table.get(char, char) for char in word)
 
 
+@cache
+def _analyzer() -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def dictionary_form(word: str) -> str:
+    """A folded Cyrillic word in its dictionary form, when the dictionary knows it; the word otherwise."""
+    if not any("\u0400" <= char <= "\u04ff" for char in word):
+        return word
+    analyzer = _analyzer()
+    best = analyzer.parse(word)[0]
+    tag = best.tag
+    if tag.POS in ("ADJF", "PRTF"):
+        return str(best.normal_form).replace("ё", "е")
+    common = tag.POS == "NOUN" and not _NAME_TAGS & set(tag.grammemes)
+    surname_like = word.endswith(_SURNAME_ENDINGS)
+    if common and not surname_like and analyzer.word_is_known(word):
+        return str(best.normal_form).replace("ё", "е")
+    return word
+
+
 def skeleton(word: str) -> str:
     """The form a folded word shares with its transliteration variants."""
-    out = latin(word)
+    out = latin(dictionary_form(word))
     for old, new in spelling_rules().skeleton:
         out = out.replace(old, new)
     return _DOUBLED.sub(r"\1", _I_BETWEEN_VOWELS.sub("", out))
