@@ -173,8 +173,16 @@ def _meeting(sent: Sentence, tok: Token, cues: ObjectCues) -> bool | None:
     return any(k.lemma in cues.future_marks for k in sent.children(tok))
 
 
+def _of_a_meeting(sent: Sentence, tok: Token, cues: ObjectCues) -> bool:
+    """ "саммит ОДКБ": the organisation whose meeting it is; the meeting is what is reported."""
+    governor = sent.governor(tok)
+    return tok.rel == "nmod" and governor is not None and governor.lemma in cues.meetings
+
+
 def _candidate(sent: Sentence, tok: Token, cues: ObjectCues) -> Candidate | None:
     if _excluded(sent, tok, cues) or _source(sent, tok) or _context(sent, tok, cues):
+        return None
+    if _of_a_meeting(sent, tok, cues):
         return None
     meeting = _meeting(sent, tok, cues)
     if meeting is False:
