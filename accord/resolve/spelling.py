@@ -22,6 +22,7 @@ _I_BETWEEN_VOWELS = re.compile(f"(?<=[{_VOWELS}])i(?=[{_VOWELS}])")
 _DOUBLED = re.compile(r"(.)\1+")
 # Proper names keep their form: "Бахты" is a place, not a plural of "бахт"; nor are "Токаев" or
 # "Мойынты" forms of common nouns.
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"})
 _SURNAME_ENDINGS = ("ев", "ов", "ин", "ёв")
 
@@ -59,7 +60,8 @@ def _analyzer() -> Any:
 
 @lru_cache(maxsize=65536)
 def dictionary_form(word: str) -> str:
-    """A folded Cyrillic word in its dictionary form, when the dictionary knows it; the word otherwise."""
+    """A lower-case Cyrillic word in its dictionary form, for common nouns and adjectives; the word
+    otherwise. (Before folding: folding makes "й" an "и", which the dictionary does not know.)"""
     if not any("\u0400" <= char <= "\u04ff" for char in word):
         return word
     analyzer = _analyzer()
@@ -74,9 +76,14 @@ def dictionary_form(word: str) -> str:
     return word
 
 
+def dictionary_forms(text: str) -> str:
+    """`text` lower-cased, with each Cyrillic word in its dictionary form (see dictionary_form)."""
+    return _CYRILLIC_WORD.sub(lambda match: dictionary_form(match.group()), text.lower())
+
+
 def skeleton(word: str) -> str:
     """The form a folded word shares with its transliteration variants."""
-    out = latin(dictionary_form(word))
+    out = latin(word)
     for old, new in spelling_rules().skeleton:
         out = out.replace(old, new)
     return _DOUBLED.sub(r"\1", _I_BETWEEN_VOWELS.sub("", out))

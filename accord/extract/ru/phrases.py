@@ -22,6 +22,8 @@ def _modifier(sent: Sentence, tok: Token) -> set[Token]:
     for kid in sent.children(tok):
         if kid.rel in ("advmod", "amod", "fixed", "flat") and kid.pos in ("ADV", "ADJ", "PART"):
             out.add(kid)
+        elif kid.rel == "conj" and kid.pos == "ADJ":  # "северных и восточных"
+            out |= {kid, *(c for c in sent.children(kid) if c.rel == "cc")}
     return out
 
 
