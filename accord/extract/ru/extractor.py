@@ -20,6 +20,7 @@ from accord.model import Document, Evidence, Item
 
 DOCS_PER_BATCH = 32
 LEAD_SENTENCES = 3
+HISTORY_YEARS = 10
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
@@ -91,7 +92,17 @@ def _arranged(stage: str, sent: Sentence, ctx: _Context) -> bool:
     return False
 
 
+def _history(sent: Sentence, ctx: _Context) -> bool:
+    """A sentence dated years before the document ("в 1992 году был подписан договор") is background."""
+    if ctx.year is None:
+        return False
+    years = (int(t.text) for t in sent.tokens if len(t.text) == 4 and t.text.isdigit())
+    return any(year <= ctx.year - HISTORY_YEARS for year in years)
+
+
 def _sentence_items(block: Block, sent: Sentence, ctx: _Context, *, in_list: bool) -> Iterator[Item]:
+    if _history(sent, ctx):
+        return
     evidence: Evidence | None = None
     verbless = not any(t.pos in ("VERB", "AUX") for t in sent.tokens)
     for cand in find_objects(sent):
