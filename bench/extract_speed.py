@@ -9,8 +9,9 @@ English extraction (parse, objects, stages, merging) alone.
 
 Russian (--language ru): the corpus is tests/data/gold/ru.gold.jsonl, repeated N times. Reported: (a)
 natasha's segmenter, morphology tagger and syntax parser over whole texts (natasha.Doc), and (b) accord's
-Russian extraction alone. Both languages run on one core, model loading excluded. A benchmark, not a
-test: figures go in the README.
+Russian extraction alone. Both languages run on one core, model loading excluded. natasha's models run on
+numpy, whose threads slow their small matrices down on a busy machine: set OMP_NUM_THREADS=1 for figures
+that compare. A benchmark, not a test: figures go in the README.
 """
 
 from __future__ import annotations
