@@ -76,6 +76,13 @@ def dictionary_form(word: str) -> str:
     return word
 
 
+def is_adjective(word: str) -> bool:
+    """Whether a lower-case Cyrillic word reads first as an adjective or participle ("первой", "новая")."""
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return False
+    return _analyzer().parse(word)[0].tag.POS in ("ADJF", "PRTF")
+
+
 def dictionary_forms(text: str) -> str:
     """`text` lower-cased, with each Cyrillic word in its dictionary form (see dictionary_form)."""
     return _CYRILLIC_WORD.sub(lambda match: dictionary_form(match.group()), text.lower())

@@ -10,6 +10,7 @@ import pytest
 from accord.model import Document
 from accord.pipeline import extract_documents
 from accord.resolve import resolve
+from accord.resolve.heads import head_noun, head_type, split_head
 from accord.resolve.words import name_words
 
 ENGLISH = (
@@ -67,3 +68,25 @@ def test_inflected_russian_names_the_same_entity_as_the_nominative() -> None:
     inflected = resolve("Транскаспийского международного транспортного маршрута", ("KAZ",))
     assert nominative is not None and inflected is not None
     assert nominative.id == inflected.id == "trans-caspian-international-transport-route"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "noun"),
+    [
+        ("Филиал МГИМО в Астане", "institution", "филиал"),
+        ("первая атомная электростанция", "power_plant", "электростанция"),
+        ("железной дороги Бахты — Аягоз", "railway", "дорога"),
+        ("дорожная карта по газу", "document", "карта"),
+    ],
+)
+def test_a_russian_head_is_its_first_noun(text: str, kind: str, noun: str) -> None:
+    head, _ = split_head(text)
+    assert head_type(head) == kind
+    assert head_noun(head) == noun
+
+
+def test_a_russian_branch_is_not_its_university() -> None:
+    branch = resolve("филиал МГИМО в Бишкеке", ("KGZ", "RUS"))
+    assert branch is None or branch.id != "mgimo"
+    construction = resolve("строительство первой АЭС в Казахстане", ("KAZ",))
+    assert construction is not None and construction.id == "kazakhstan-first-nuclear-power-plant"

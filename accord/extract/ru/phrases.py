@@ -32,6 +32,8 @@ def _collect(sent: Sentence, head: Token, depth: int) -> set[Token]:
     for kid in sent.children(head):
         if kid.rel == "amod" or (kid.rel == "det" and kid.pos == "DET" and kid.lemma not in ("этот", "тот")):
             out |= _modifier(sent, kid)
+        elif kid.rel == "det" and kid.pos == "PRON" and depth > 0:
+            out.add(kid)  # "его" in "газификации его северных районов": bridged over, left out below
         elif kid.rel in _INNER_RELS and depth < MAX_DEPTH:
             out |= _collect(sent, kid, depth + 1)
             out |= {c for c in sent.children(kid) if c.rel == "case"}
@@ -55,6 +57,7 @@ def phrase_tokens(sent: Sentence, head: Token) -> list[Token]:
         run = run[1:]
     while run and run[-1] is not head and run[-1].pos in _EDGE_DROP and run[-1].text not in '»"':
         run = run[:-1]
+    run = [t for t in run if not (t.rel == "det" and t.pos == "PRON")]
     return _trim(sent, run, head)
 
 
