@@ -1,11 +1,17 @@
-"""Extraction speed against spaCy's own full pipeline on the same texts.
+"""Extraction speed against the parser's own full pipeline on the same texts.
 
-    .venv/bin/python bench/extract_speed.py [--copies N]
+    .venv/bin/python bench/extract_speed.py [--copies N] [--language en|ru]
 
-The corpus is the project's own documents (examples/ and tests/data/gold/), repeated N times. Reported:
-documents per second for (a) spaCy's full en_core_web_sm `nlp.pipe` over whole texts, the cost every
-spaCy-based peer pays, and (b) accord's English extraction (parse, objects, stages, merging) alone,
-both on one core, model loading excluded. A benchmark, not a test: figures go in the README.
+English (the default): the corpus is the project's own documents (examples/ and
+tests/data/gold/en.gold.jsonl), repeated N times. Reported: documents per second for (a) spaCy's full
+en_core_web_sm `nlp.pipe` over whole texts, the cost every spaCy-based peer pays, and (b) accord's
+English extraction (parse, objects, stages, merging) alone.
+
+Russian (--language ru): the corpus is tests/data/gold/ru.gold.jsonl, repeated N times. Reported: (a)
+natasha's segmenter, morphology tagger and syntax parser over whole texts (natasha.Doc), and (b) accord's
+Russian extraction alone. Both languages run on one core, model loading excluded. natasha's models run on
+numpy, whose threads slow their small matrices down on a busy machine: set OMP_NUM_THREADS=1 for figures
+that compare. A benchmark, not a test: figures go in the README.
 """
 
 from __future__ import annotations
@@ -21,11 +27,15 @@ from accord.ingest import read_sources
 from accord.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
 
 
-def corpus(copies: int) -> list[Document]:
-    sources = [str(ROOT / "examples"), str(ROOT / "tests" / "data" / "gold" / "en.gold.jsonl")]
-    docs = [d for d in read_sources(sources) if isinstance(d, Document)]
+def corpus(copies: int, language: str) -> list[Document]:
+    if language == "ru":
+        sources = [str(GOLD / "ru.gold.jsonl")]
+    else:
+        sources = [str(ROOT / "examples"), str(GOLD / "en.gold.jsonl")]
+    docs = [d for d in read_sources(sources) if isinstance(d, Document) and d.language == language]
     return [d for _ in range(copies) for d in docs]
 
 
@@ -33,24 +43,50 @@ def rate(label: str, count: int, seconds: float) -> None:
     print(f"{label:34} {count / seconds:8.1f} documents/s  ({count} documents in {seconds:.2f} s)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=10)
-    args = parser.parse_args()
-    docs = corpus(args.copies)
-    chars = sum(len(d.text) for d in docs)
-    print(f"{len(docs)} documents, {chars:,} characters; {platform.processor() or platform.machine()}")
+def english_baseline(docs: list[Document]) -> None:
     nlp = load_nlp()
-    extractor = get_extractor("en")
-    extractor.extract(docs[0])  # warm up
     start = time.perf_counter()
     for _ in nlp.pipe((d.text for d in docs), batch_size=64):
         pass
     rate("spaCy en_core_web_sm nlp.pipe", len(docs), time.perf_counter() - start)
+
+
+def russian_baseline(docs: list[Document]) -> None:
+    from natasha import (  # type: ignore[import-untyped]
+        Doc,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    segmenter, tagger, parser = Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    start = time.perf_counter()
+    for d in docs:
+        doc = Doc(d.text)
+        doc.segment(segmenter)
+        doc.tag_morph(tagger)
+        doc.parse_syntax(parser)
+    rate("natasha segment+morph+syntax", len(docs), time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--language", choices=["en", "ru"], default="en")
+    args = parser.parse_args()
+    docs = corpus(args.copies, args.language)
+    chars = sum(len(d.text) for d in docs)
+    print(f"{len(docs)} documents, {chars:,} characters; {platform.processor() or platform.machine()}")
+    extractor = get_extractor(args.language)
+    extractor.extract(docs[0])  # warm up
+    (russian_baseline if args.language == "ru" else english_baseline)(docs)
     start = time.perf_counter()
     for _ in extractor.extract_many(docs):
         pass
-    rate("accord English extraction", len(docs), time.perf_counter() - start)
+    name = "Russian" if args.language == "ru" else "English"
+    rate(f"accord {name} extraction", len(docs), time.perf_counter() - start)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, TextIO
 
 import typer
 
 from accord.cli.common import FailureReporter, finish, output_stream
+from accord.cli.ingest import check_language
 from accord.cli.render import ITEM_HEADERS, item_cells, print_table
 from accord.evaluation import prediction_line, prediction_record
 from accord.ingest import IngestOptions, Result, read_sources
@@ -41,6 +43,12 @@ def extract_command(
         ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            callback=check_language, help="Treat every document as in this language (else detected)."
+        ),
+    ] = None,
 ) -> None:
     """Extract items from documents and print them; nothing is stored."""
     if bool(sources) == (jsonl is not None):
@@ -50,8 +58,11 @@ def extract_command(
         results = _jsonl_documents(jsonl)
         fmt = "jsonl"
     else:
-        results = read_sources(sources or [])
-    extracted = extract_documents(documents_only(results, failures), on_failure=failures)
+        results = read_sources(sources or [], IngestOptions(language=language))
+    docs = documents_only(results, failures)
+    if language is not None:
+        docs = (replace(doc, language=language) for doc in docs)
+    extracted = extract_documents(docs, on_failure=failures)
     with output_stream(out) as stream:
         if fmt == "table":
             rows = (item_cells(document_label(doc), item) for doc, items in extracted for item in items)

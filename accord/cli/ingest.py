@@ -15,7 +15,8 @@ from accord.pipeline import IngestSummary, ingest
 DEFAULTS = IngestOptions()
 
 
-def _language(value: str | None) -> str | None:
+def check_language(value: str | None) -> str | None:
+    """The --language value, refused unless accord extracts that language."""
     if value is not None and value.lower()[:2] not in SUPPORTED_LANGUAGES:
         raise typer.BadParameter(
             f"accord extracts from {', '.join(SUPPORTED_LANGUAGES)} only, not {value!r}."
@@ -49,7 +50,7 @@ def ingest_command(
         float, typer.Option(min=0.0, help="Seconds between two requests to one host.")
     ] = DEFAULTS.per_host_delay,
     language: Annotated[
-        str | None, typer.Option(callback=_language, help="Treat every document as in this language.")
+        str | None, typer.Option(callback=check_language, help="Treat every document as in this language.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Extract again documents whose content has not changed.")

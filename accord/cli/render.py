@@ -75,6 +75,7 @@ def _document_fields(doc: Document) -> list[tuple[str, str]]:
         ("title", doc.title),
         ("outlet", doc.outlet),
         ("published", doc.published),
+        ("language", doc.language),
         ("url", doc.url),
         ("source", doc.source if doc.source != doc.url else None),
         ("id", doc.id),

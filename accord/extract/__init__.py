@@ -6,7 +6,11 @@ from accord.errors import ConfigError
 from accord.extract.base import Extractor
 
 DEFAULT_LANGUAGE = "en"
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = ("en", "ru")
+# Languages a document may be detected in, named in the message that says accord does not read them.
+LANGUAGE_NAMES = {"kk": "Kazakh", "uk": "Ukrainian", "be": "Belarusian", "bg": "Bulgarian", "uz": "Uzbek",
+    "ky": "Kyrgyz", "tr": "Turkish", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "zh": "Chinese", "fa": "Persian", "ar": "Arabic"}  # fmt: skip
 
 
 def get_extractor(language: str | None = None) -> Extractor:
@@ -16,7 +20,14 @@ def get_extractor(language: str | None = None) -> Extractor:
         from accord.extract.en.extractor import EnglishExtractor
 
         return EnglishExtractor()
-    raise ConfigError(f"no extractor for language {language!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+    if lang == "ru":
+        from accord.extract.ru.extractor import RussianExtractor
+
+        return RussianExtractor()
+    named = f" ({LANGUAGE_NAMES[lang]})" if lang in LANGUAGE_NAMES else ""
+    raise ConfigError(
+        f"no extractor for language {language!r}{named}; supported: {', '.join(SUPPORTED_LANGUAGES)}"
+    )
 
 
 __all__ = ["DEFAULT_LANGUAGE", "SUPPORTED_LANGUAGES", "Extractor", "get_extractor"]

@@ -13,6 +13,7 @@ from accord.ingest.feeds import feed_documents
 from accord.ingest.fetch import Fetcher
 from accord.ingest.files import path_documents
 from accord.ingest.jsonl import line_documents
+from accord.ingest.language import detect_language
 from accord.ingest.options import IngestOptions, over_limit
 from accord.ingest.origin import stdin_origin
 from accord.ingest.pages import page_document
@@ -86,6 +87,11 @@ def read_stream(stream: TextIO | BinaryIO, max_bytes: int) -> bytes:
 
 
 def _with_language(result: Result, language: str | None) -> Result:
-    if language is None or isinstance(result, Failure):
+    """The forced language when one is given; else the source's own, else the one detected in the text."""
+    if isinstance(result, Failure):
+        return result
+    if language is None and result.language is None:
+        language = detect_language(result.text)
+    if language is None:
         return result
     return replace(result, language=language)

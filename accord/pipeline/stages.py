@@ -17,6 +17,7 @@ from typing import TypeAlias
 from accord.errors import AccordError, ConfigError
 from accord.extract import get_extractor
 from accord.ingest import Failure
+from accord.ingest.language import detect_language
 from accord.ingest.results import STDIN
 from accord.model import Document, Item
 from accord.resolve import resolve_items
@@ -41,9 +42,10 @@ class Stage:
 
 
 def _extract(docs: Sequence[Document], _items: Sequence[list[Item]]) -> list[list[Item]]:
-    """Each run of documents in one language goes to that language's extractor in one call."""
+    """Each run of documents in one language goes to that language's extractor in one call; a document
+    that does not say its language is read in the one detected in its text."""
     found: list[list[Item]] = []
-    for language, run in groupby(docs, key=lambda doc: doc.language):
+    for language, run in groupby(docs, key=lambda doc: doc.language or detect_language(doc.text)):
         found.extend(list(items) for items in get_extractor(language).extract_many(run))
     return found
 

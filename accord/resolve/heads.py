@@ -11,6 +11,7 @@ from functools import cache
 
 from accord.errors import ConfigError
 from accord.resolve.names import KeyRules, split_dashes, strip_possessive
+from accord.resolve.spelling import dictionary_form, is_adjective
 from accord.vocab import countries, load_data
 from accord.vocab.text import fold
 
@@ -47,10 +48,12 @@ class Lexicon:
 def lexicon() -> Lexicon:
     raw = load_data("accord.resolve.data", "entity_types.yaml")
     types: dict[str, str] = {}
-    for entity_type, heads in raw["types"].items():
+    for key, heads in raw["types"].items():
+        entity_type = str(key).removesuffix("!ru")
         if entity_type not in ENTITY_TYPES:
             raise ConfigError(f"entity_types.yaml: {entity_type!r} is not one of {', '.join(ENTITY_TYPES)}")
-        types.update({head: entity_type for head in _words(heads, entity_type)})
+        _words(heads, entity_type)  # refuses what YAML read as something other than a word
+        types.update({" ".join(_folded(str(head).split())): entity_type for head in heads})
     through, parts, prepositions, stopwords, prefixes = (
         frozenset(_words(raw[key], key))
         for key in ("through", "parts", "prepositions", "stopwords", "prefixes")
@@ -68,9 +71,26 @@ def _words(values: list[object], where: str) -> list[str]:
     return [fold(str(value)) for value in values]
 
 
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def _split_russian(words: list[str]) -> tuple[list[str], str]:
+    """A Russian phrase's head is its first noun, with the adjectives before it; what follows the noun
+    (its genitive: "строительство первой АЭС") is read as English reads what follows "of"."""
+    index = 0
+    while index < len(words) - 1 and is_adjective(words[index].strip(_QUOTES_AND_STOPS).lower()):
+        index += 1
+    rest = words[index + 1 :]
+    following = "" if not rest or fold(rest[0]) in lexicon().prepositions else " ".join(rest)
+    return words[: index + 1], following
+
+
 def split_head(text: str) -> tuple[list[str], str]:
     """The words of the head phrase (up to the first preposition) and the text after "of", if it follows."""
     words = text.split()
+    if words and _is_cyrillic(words[0]):
+        return _split_russian(words)
     prepositions = lexicon().prepositions
     for index, word in enumerate(words):
         if index and fold(word) in prepositions:
@@ -81,7 +101,7 @@ def split_head(text: str) -> tuple[list[str], str]:
 
 def head_type(head_words: list[str]) -> str | None:
     """The type named by the last two words of a head phrase, or by its last word, plurals folded."""
-    folded = fold(_PARENTHESES.sub(" ", " ".join(head_words))).split()
+    folded = _folded(head_words)
     types = lexicon().types
     for size in (2, 1):
         if len(folded) < size:
@@ -96,12 +116,20 @@ def head_type(head_words: list[str]) -> str | None:
 
 def head_noun(head_words: list[str]) -> str:
     """The last word of a head phrase, folded and in the singular the lexicon knows it by, if any."""
-    folded = fold(_PARENTHESES.sub(" ", " ".join(head_words))).split()
+    folded = _folded(head_words)
     if not folded:
         return ""
     forms = _singulars(folded[-1])
     known = lexicon().through | lexicon().parts
     return next((form for form in forms if form in known), forms[0])
+
+
+def _folded(head_words: list[str]) -> list[str]:
+    """Folded words; Russian ones in their dictionary form, as the lexicon lists them."""
+    text = _PARENTHESES.sub(" ", " ".join(head_words))
+    if _is_cyrillic(text):
+        text = " ".join(dictionary_form(word.strip(_QUOTES_AND_STOPS).lower()) for word in text.split())
+    return fold(text).split()
 
 
 def has_name(text: str) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.resolve.spelling import dictionary_forms
 from accord.vocab.text import DASH, fold
 
-# "Dostyk – Moiynty": an en dash with spaces around it still joins the two ends of one name.
-_SPACED_EN_DASH = re.compile(r"(?<=\w)\s+\u2013\s+(?=\w)")
+# "Dostyk – Moiynty": an en dash with spaces around it still joins the two ends of one name; so does a
+# spaced em dash before a capital, as Russian writes names ("Бахты — Аягоз").
+_SPACED_EN_DASH = re.compile(r"(?<=\w)\s+(?:\u2013|\u2014(?=\s+[A-ZА-ЯЁ]))\s+(?=\w)")
 _POSSESSIVE = re.compile(r"['’]s(?=\W|$)")
 
 
@@ -32,7 +34,7 @@ def entity_key(text: str, rules: KeyRules = KeyRules()) -> str:
     """The key of a name: folded, its aliases made one, stopwords left out, "A–B" ends in sorted order."""
     text = strip_possessive(_SPACED_EN_DASH.sub("\u2013", text))
     words = [part for token in text.split() for part in _token_parts(token, rules.prefixes)]
-    padded = f" {fold(' '.join(words))} "
+    padded = f" {fold(dictionary_forms(' '.join(words)))} "
     for phrase, canonical in rules.aliases:
         padded = padded.replace(f" {phrase} ", f" {canonical} ")
     return " ".join(word for word in padded.split() if word not in rules.stopwords)

@@ -53,7 +53,7 @@ def test_documents_that_fail_are_reported_and_count_as_unpredicted(runner: CliRu
 
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "error: foreign: the extract stage failed: no extractor for language 'xx'; supported: en",
+        "error: foreign: the extract stage failed: no extractor for language 'xx'; supported: en, ru",
         "warning: no prediction for 1 document(s): ['foreign']",
     ]
     assert json.loads(result.stdout)["documents"] == 5

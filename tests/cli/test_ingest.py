@@ -80,7 +80,7 @@ def test_database_from_the_environment(runner: CliRunner, readouts: Path, db: st
 def test_an_unknown_language_is_refused(runner: CliRunner, readouts: Path, db: str) -> None:
     result = invoke(runner, "ingest", str(readouts), "--db", db, "--language", "xx")
     assert result.exit_code == 2
-    assert "accord extracts from en only, not 'xx'" in result.stderr
+    assert "accord extracts from en, ru only, not 'xx'" in result.stderr
     assert not Path(db).exists()
 
 

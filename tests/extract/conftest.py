@@ -1,4 +1,4 @@
-"""Shared fixtures for extraction tests: the English model loads once per session."""
+"""Shared fixtures for extraction tests: the English and Russian models load once per session."""
 
 from __future__ import annotations
 
@@ -36,5 +36,18 @@ def sentence(nlp: Language) -> Callable[[str], Span]:
 def extract(english: Extractor) -> Callable[[str], list[Item]]:
     def run(text: str) -> list[Item]:
         return english.extract(Document(id="t", text=text))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def russian() -> Extractor:
+    return get_extractor("ru")
+
+
+@pytest.fixture(scope="session")
+def extract_ru(russian: Extractor) -> Callable[[str], list[Item]]:
+    def run(text: str) -> list[Item]:
+        return russian.extract(Document(id="t", text=text, language="ru"))
 
     return run
