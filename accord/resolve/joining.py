@@ -7,8 +7,8 @@ be two. Within a run, NewEntities remembers the new entities met so far; a later
 both have the same type, head noun and parties, and the words of one hold all
 the words of the other, which are at least two ("joint program" joins "joint program for investment";
 "program" alone joins nothing). A mention that could join two different entities joins the one it shares
-more words with, and neither on a tie: a guess between two is worse than a new entity, which a person
-can still merge.
+more words with, then the one named more often so far, and neither on a tie: a guess between two is
+worse than a new entity, which a person can still merge.
 
 Candidates come from two indexes by (type, head noun, word): every name under each of its words, read at
 the mention's rarest word, for names that hold all the mention's words; and every name under its own
@@ -18,7 +18,7 @@ number of entities met, only with the number that share its rarest words (bench/
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -55,8 +55,10 @@ class NewEntities:
         # every name under its rarest word when it was met: for names whose words the mention holds
         self._by_key: dict[tuple[str, str, str], list[_Name]] = defaultdict(list)
         self._seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+        self._mentions: Counter[str] = Counter()  # how many items have named each entity so far
         for entity, text, parties in known:
             if _is_new(entity):
+                self._mentions[entity.id] += 1
                 self._remember(entity, text, frozenset(parties))
 
     def join(self, items: Sequence[Item]) -> list[Item]:
@@ -65,6 +67,7 @@ class NewEntities:
         joined = [self._joined(item) for item in items]
         for before, after in zip(items, joined, strict=True):
             if after.entity is not None and _is_new(after.entity):
+                self._mentions[after.entity.id] += 1
                 self._remember(after.entity, before.object, frozenset(after.parties))
         return joined
 
@@ -83,10 +86,11 @@ class NewEntities:
                 shared = len(name.words & words)
                 overlap[name.entity.id] = max(shared, overlap.get(name.entity.id, 0))
                 entities[name.entity.id] = name.entity
-        ranked = sorted(overlap.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        # the entity it shares more words with; between equals, the one named more often so far
+        ranked = sorted(((overlap[key], self._mentions[key]), key) for key in overlap)
+        if not ranked or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
             return item  # nothing to join, or two entities it names equally well
-        entity = entities[max(overlap, key=lambda entity_id: overlap[entity_id])]
+        entity = entities[ranked[-1][1]]
         return item if entity.id == item.entity.id else item.with_entity(entity)
 
     def _candidates(self, block: tuple[str, str], words: frozenset[str]) -> list[_Name]:

@@ -130,3 +130,14 @@ def test_many_entities_sharing_words_still_join_by_their_rare_words() -> None:
     assert earlier[217].entity is not None
     assert ids[0] == earlier[217].entity.id  # found through its rarest word, "217"
     assert ids[1] not in {i.entity.id for i in earlier if i.entity is not None}  # names none of 300 alone
+
+
+def test_between_two_it_names_equally_the_one_named_more_often_wins() -> None:
+    ids = _entity_ids(
+        [_item("the youth exchange programme in science")],
+        [_item("the youth exchange programme in science and art")],  # joins the first: named twice now
+        [_item("the youth exchange programme in sport")],
+        [_item("the youth exchange programme")],
+    )
+    assert ids[1] == ids[0] != ids[2]
+    assert ids[3] == ids[0]
