@@ -57,15 +57,20 @@ def test_geojson_of_the_entities_with_a_place(runner: CliRunner, register: str, 
     out = tmp_path / "map.geojson"
     result = invoke(runner, "export", "--format", "geojson", "--out", str(out), "--db", register)
     assert result.exit_code == 0, result.output
-    assert "exported 1 features to" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     check_geojson(data)
-    [railway] = data["features"]
+    assert f"exported {len(data['features'])} features to" in result.stderr
+    features = {feature["id"]: feature for feature in data["features"]}
+    railway = features["dostyk-moiynty-railway"]
     assert railway["properties"] == {
         "id": "dostyk-moiynty-railway",
         "name": "Dostyk–Moiynty railway",
         "type": "railway",
         "current_stage": "agreed",
         "items": 2,
+        "placed_by": "knowledge base",
     }
     assert railway["geometry"]["type"] == "LineString"
+    # the others are new entities placed at a town their names hold
+    others = [f["properties"] for f in features.values() if f["id"] != railway["id"]]
+    assert all(p["placed_by"].startswith("gazetteer: ") for p in others), others
