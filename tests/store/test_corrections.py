@@ -4,6 +4,7 @@ entities), kept when a document is extracted again, refused when a value is not 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,26 @@ def test_accord_ingest_force_reapplies_corrections(tmp_path: Path, database_url:
     [again] = [record for record in json.loads(listed.stdout) if record["document_id"] == "talks"]
     assert again["item_id"] != first.id  # a new row, extracted again
     assert (again["stage"], again["sector"]) == ("completed", "economy")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ItemQuery(limit=2),
+        ItemQuery(limit=2, offset=6),
+        ItemQuery(limit=5, offset=50),
+        ItemQuery(sector="transport", limit=1),
+        ItemQuery(search="gas", stage="planned", limit=10),
+        ItemQuery(party="KAZ", limit=3, offset=99),
+    ],
+)
+def test_a_page_and_its_total_agree_with_query_and_count(register: SqlStore, query: ItemQuery) -> None:
+    register.correct_item(_item_id(register, "b", 1), rejected=True)
+    register.correct_item(_item_id(register, "a", 0), sector="economy", stage="planned")
+    found, total = register.page_items(query)
+    assert [s.id for s in found] == [s.id for s in register.query_items(query)]
+    assert (
+        total
+        == register.count_items(query)
+        == len(register.query_items(replace(query, limit=None, offset=0)))
+    )

@@ -1,5 +1,7 @@
 """Item corrections: a person's stage, sector and object corrections and rejections of items, kept apart from
-the extracted items (as judgements are) so that they survive re-extraction.
+the extracted items (as judgements are) so that they survive re-extraction; and an index on items' sector and
+stage together, which the dashboard's filters use, and on documents' published date, by which every list is
+ordered (accord.store.queries).
 
 Revision ID: 0004
 Revises: 0003
@@ -45,7 +47,11 @@ def upgrade() -> None:
         sa.CheckConstraint(_null_or_one_of("stage", _STAGES), name=op.f("ck_item_corrections_stage")),
         sa.PrimaryKeyConstraint(*_KEY, name=op.f("pk_item_corrections")),
     )
+    op.create_index(op.f("ix_items_sector_stage"), "items", ["sector", "stage"])
+    op.create_index(op.f("ix_documents_published"), "documents", ["published"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_documents_published"), "documents")
+    op.drop_index(op.f("ix_items_sector_stage"), "items")
     op.drop_table("item_corrections")
