@@ -107,6 +107,8 @@ def test_api_corrections_and_judgements(client: httpx.Client) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["item"]["sector"] == "economy"
+    assert response.json()["item"]["extracted"] == {"sector": "energy"}
+    assert "extracted" not in first_item(client, sector="transport")
     rejected = client.post(f"/api/items/{item['item_id']}/correction", json={"rejected": True})
     assert rejected.json()["item"] is None and rejected.json()["correction"]["rejected"] is True
     assert client.get(f"/api/items/{item['item_id']}").status_code == 404
