@@ -67,6 +67,7 @@ def test_a_correction_from_the_item_page_is_seen_everywhere(
     assert (seen["object"], seen["stage"], seen["sector"]) == ("a corrected object", new_stage, "economy")
     listed = client.get("/api/items", params={"stage": new_stage, "sector": "economy", "limit": 1000}).json()
     assert item["item_id"] in [each["item_id"] for each in listed["items"]]
+    assert 'title="corrected: object was ' in browser.get("/items", params={"stage": new_stage}).text
     [correction] = client.get("/api/corrections").json()["corrections"]
     assert correction["stage"] == new_stage and correction["author"] == "dashboard"
 

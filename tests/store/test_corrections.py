@@ -3,6 +3,7 @@ entities), kept when a document is extracted again, refused when a value is not 
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.errors import NotFoundError
 from accord.store import ItemQuery, SqlStore
+from accord.store.dump import dump_register, load_register
 from accord.store.judgements import CorrectionError
 
 from .builders import GAS, RAIL, REGISTER
@@ -154,3 +156,16 @@ def test_a_page_and_its_total_agree_with_query_and_count(register: SqlStore, que
         == register.count_items(query)
         == len(register.query_items(replace(query, limit=None, offset=0)))
     )
+
+
+def test_corrections_travel_with_a_register_export(register: SqlStore, tmp_path: Path) -> None:
+    register.correct_item(_item_id(register, "a", 1), stage="completed", note="seen built")
+    register.correct_item(_item_id(register, "b", 1), rejected=True)
+    dump = io.StringIO()
+    dump_register(register.engine, dump)
+    with SqlStore(f"sqlite:///{tmp_path / 'copy.sqlite'}") as copy:
+        load_register(copy.engine, io.StringIO(dump.getvalue()), source="dump")
+        assert copy.corrections() == register.corrections()
+        assert [(s.id, s.item.stage) for s in copy.query_items(ItemQuery())] == [
+            (s.id, s.item.stage) for s in register.query_items(ItemQuery())
+        ]
