@@ -81,7 +81,12 @@ def count_select(q: ItemQuery) -> Select[Any]:
 
 def is_filtered(q: ItemQuery) -> bool:
     """Whether `q` has any filter (paging aside)."""
-    return any(getattr(q, name) is not None for name in _FILTERS)
+    return filter_count(q) > 0
+
+
+def filter_count(q: ItemQuery) -> int:
+    """How many filters `q` has (paging aside)."""
+    return sum(getattr(q, name) is not None for name in _FILTERS)
 
 
 def tally_select(column: str) -> Select[Any]:

@@ -144,6 +144,7 @@ def test_accord_ingest_force_reapplies_corrections(tmp_path: Path, database_url:
         ItemQuery(sector="transport", limit=1),
         ItemQuery(search="gas", stage="planned", limit=10),
         ItemQuery(party="KAZ", limit=3, offset=99),
+        ItemQuery(sector="transport", party="KAZ", limit=5, offset=40),
     ],
 )
 def test_a_page_and_its_total_agree_with_query_and_count(register: SqlStore, query: ItemQuery) -> None:
