@@ -16,7 +16,7 @@ from accord.serve import views
 from accord.serve.deps import StoreDep
 from accord.serve.params import DEFAULT_LIMIT, MAX_LIMIT, diff_window, item_filters, paged_filters
 from accord.serve.security import check_api_write
-from accord.store import ItemQuery, write_export
+from accord.store import ItemQuery, StoredItem, write_export
 from accord.store.export import json_record
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -41,20 +41,20 @@ def list_items(store: StoreDep, q: Annotated[ItemQuery, Depends(paged_filters)])
         "total": page.total,
         "limit": page.limit,
         "offset": page.offset,
-        "items": [json_record(stored) for stored in page.items],
+        "items": [record(stored) for stored in page.items],
     }
 
 
 @router.get("/items/{item_id}")
 def get_item(store: StoreDep, item_id: int) -> dict[str, Any]:
-    return json_record(store.get_item(item_id))
+    return record(store.get_item(item_id))
 
 
 @router.get("/documents/{doc_id:path}")
 def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     """The document, its text, and its items with their evidence offsets into that text."""
     view = views.document_view(store, doc_id)
-    return view.document.to_dict() | {"items": [json_record(stored) for stored in view.items]}
+    return view.document.to_dict() | {"items": [record(stored) for stored in view.items]}
 
 
 @router.get("/export")
@@ -69,6 +69,12 @@ def export(
     spool.seek(0)
     headers = {"Content-Disposition": f'attachment; filename="accord-items.{fmt}"'}
     return StreamingResponse(_chunks(spool), media_type=EXPORT_TYPES[fmt], headers=headers)
+
+
+def record(stored: StoredItem) -> dict[str, Any]:
+    """An item as `accord show --format json` gives it; a corrected item also says what was extracted."""
+    extracted = {"extracted": dict(stored.was)} if stored.was else {}
+    return json_record(stored) | extracted
 
 
 def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
@@ -96,7 +102,7 @@ def get_entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
     view = views.entity_view(store, entity_id)
     return view.timeline.to_dict() | {
         "members": view.members,
-        "items": [json_record(stored) for stored in view.items],
+        "items": [record(stored) for stored in view.items],
         "geojson": view.features,
     }
 
@@ -152,7 +158,7 @@ def correct_item(store: StoreDep, item_id: int, body: CorrectionBody) -> dict[st
     re-extraction. Needs the server's token where it has one."""
     values = body.model_dump(exclude={"author"})
     correction = store.correct_item(item_id, **values, author=body.author or "api")
-    shown = None if correction.rejected else json_record(store.get_item(item_id))
+    shown = None if correction.rejected else record(store.get_item(item_id))
     return {"correction": correction.to_dict(), "item": shown}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,12 +14,14 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from accord import __version__
+from accord.errors import AccordError
 from accord.serve import api, pages, review
 from accord.serve.errors import install_error_handlers
 from accord.serve.security import ServeConfig
 from accord.store import Store
 
 HERE = Path(__file__).parent
+log = logging.getLogger("accord.serve")
 
 
 def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
@@ -26,6 +29,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        _optimize(store)
         try:
             yield
         finally:
@@ -71,6 +75,17 @@ def _content_policy(
         return response
 
     return add_policy
+
+
+def _optimize(store: Store) -> None:
+    """Fresh planner statistics for the filters' indexes; a server that cannot write them still reads."""
+    optimize = getattr(store, "optimize", None)
+    if optimize is None:
+        return
+    try:
+        optimize()
+    except AccordError as exc:
+        log.warning("%s The server goes on; filtered lists may be slower.", exc)
 
 
 def _templates() -> Jinja2Templates:

@@ -60,6 +60,8 @@ def timeline_chart(statements: tuple[Statement, ...] | list[Statement]) -> Chart
         points.append(f"{at},{_y(stage)}")
     years = range(date.fromordinal(low).year + 1, date.fromordinal(high).year + 1)
     ticks = [(str(year), x(date(year, 1, 1))) for year in years]
+    if len(ticks) < 2:  # within a year or so: the dates themselves say more
+        ticks = [(day.isoformat(), x(day)) for day in sorted({day for day, _ in dated})][:6]
     return Chart(WIDTH, HEIGHT, dots, " ".join(points), rows, ticks, undated)
 
 

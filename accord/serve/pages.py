@@ -48,8 +48,8 @@ def items_page(
 @router.get("/items/{item_id}")
 def item_page(request: Request, store: StoreDep, item_id: int) -> HTMLResponse:
     stored = store.get_item(item_id)
-    quote = quote_parts(stored.item.evidence.text, stored.item.object)
     was = dict(stored.was)
+    quote = quote_parts(stored.item.evidence.text, was.get("object", stored.item.object))
     return _page(request, "item.html", stored=stored, quote=quote, was=was, sectors=SECTORS, stages=STAGES)
 
 
@@ -77,7 +77,9 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLRespon
     view = views.entity_view(store, entity_id)
     chart = timeline_chart(view.timeline.statements)
     sketch = svg_map(view.features, config_of(request).vendor)
-    quotes = {s.id: quote_parts(s.item.evidence.text, s.item.object) for s in view.items}
+    quotes = {
+        s.id: quote_parts(s.item.evidence.text, dict(s.was).get("object", s.item.object)) for s in view.items
+    }
     return _page(request, "entity.html", view=view, chart=chart, sketch=sketch, quotes=quotes)
 
 

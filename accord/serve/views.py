@@ -71,8 +71,8 @@ class DiffView:
 
 
 def item_page(store: Store, q: ItemQuery) -> ItemPage:
-    total = store.count_items(q)
-    return ItemPage(store.query_items(q), total, q.limit or total, q.offset)
+    found, total = store.page_items(q)
+    return ItemPage(found, total, q.limit or total, q.offset)
 
 
 def overview(store: Store) -> Overview:

@@ -129,6 +129,10 @@ class Store(Protocol):
         """One document by its id; NotFoundError when there is none."""
         ...
 
+    def page_items(self, q: ItemQuery) -> tuple[list[StoredItem], int]:
+        """query_items, and how many items match in all (limit and offset aside)."""
+        ...
+
     def count_items(self, q: ItemQuery) -> int:
         """How many items match `q`, its limit and offset aside."""
         ...

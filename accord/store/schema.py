@@ -52,6 +52,7 @@ documents = Table(
     Column("language", String(16)),
     Column("source", Text),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index(None, "published"),  # lists are newest first: the first page is read in order, not sorted
 )
 
 entities = Table(
@@ -83,6 +84,7 @@ items = Table(
     Index(None, "document_id", "ordinal", unique=True),
     Index(None, "sector"),
     Index(None, "stage"),
+    Index(None, "sector", "stage"),  # the dashboard's filters, read through corrections (queries._index_hint)
     Index(None, "entity_id"),
     # Item ids are never reused, even after a document's items are replaced (SERIAL on PostgreSQL already).
     sqlite_autoincrement=True,

@@ -23,13 +23,13 @@ def test_an_outdated_database_says_which_command_to_run(runner: CliRunner, db: s
     refused = invoke(runner, "ingest", "-", "--db", db, input=COMMISSION)
     assert refused.exit_code == 2
     assert refused.stderr.startswith("error: The database at ")
-    assert "needs 0005: run `accord db upgrade`" in refused.stderr
+    assert "needs 0006: run `accord db upgrade`" in refused.stderr
 
     assert invoke(runner, "db", "current", "--db", db).stdout == (
-        "0001 (this accord needs 0005: run `accord db upgrade`)\n"
+        "0001 (this accord needs 0006: run `accord db upgrade`)\n"
     )
     upgraded = invoke(runner, "db", "upgrade", "--db", db)
-    assert upgraded.exit_code == 0 and upgraded.stdout.endswith("upgraded from 0001 to revision 0005\n")
-    assert invoke(runner, "db", "current", "--db", db).stdout == "0005 (head)\n"
-    assert invoke(runner, "db", "upgrade", "--db", db).stdout.endswith("at revision 0005, nothing to do\n")
+    assert upgraded.exit_code == 0 and upgraded.stdout.endswith("upgraded from 0001 to revision 0006\n")
+    assert invoke(runner, "db", "current", "--db", db).stdout == "0006 (head)\n"
+    assert invoke(runner, "db", "upgrade", "--db", db).stdout.endswith("at revision 0006, nothing to do\n")
     assert invoke(runner, "ingest", "-", "--db", db, input=COMMISSION).exit_code == 0

@@ -22,11 +22,14 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(register_url: str, tmp_path: Path) -> Iterator[str]:
+def served(register_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """`accord serve` on a free port; with the environment variables a test gives as its parameter."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     command = [sys.executable, "-m", "accord", "serve", "--port", str(port), "--db", register_url]
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    env = {key: value for key, value in os.environ.items() if key not in ("ACCORD_TOKEN", "ACCORD_TILE_URL")}
+    env |= getattr(request, "param", {})
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -75,3 +78,21 @@ def test_a_public_address_without_a_token_is_refused(register_url: str) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "ACCORD_TOKEN" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+SETTINGS = {
+    "ACCORD_TOKEN": "a-token-for-the-test",
+    "ACCORD_TILE_URL": "https://tiles.example/{z}/{x}/{y}.png",
+}
+
+
+@pytest.mark.parametrize("served", [SETTINGS], indirect=True)
+def test_accord_serve_takes_its_token_and_tiles_from_the_environment(served: str) -> None:
+    pair = {"a": "bakhty-ayagoz-railway", "b": "dostyk-moiynty-railway"}
+    refused = httpx.post(f"{served}/api/entities/split", json=pair)
+    assert refused.status_code == 401 and "ACCORD_TOKEN" in refused.json()["error"]["message"]
+    page = httpx.get(f"{served}/map")
+    assert page.status_code == 200
+    assert "https://tiles.example" in page.headers["content-security-policy"]
+    if 'id="map"' in page.text:  # Leaflet installed
+        assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png"' in page.text

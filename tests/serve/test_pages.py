@@ -67,7 +67,7 @@ def test_document_page_marks_each_evidence_span_by_stage(browser: httpx.Client, 
 
 
 def test_pages_load_nothing_from_elsewhere(browser: httpx.Client) -> None:
-    for path in ("/", "/items", f"/documents/{HOSTILE['id']}"):
+    for path in ("/", "/items", f"/documents/{HOSTILE['id']}", "/entities", "/map", "/diff?since=2025-01-01"):
         html = page(browser, path)
         assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html)
 

@@ -52,22 +52,24 @@ def assert_error(response: httpx.Response, status: int, *words: str) -> None:
 def test_a_correction_from_the_item_page_is_seen_everywhere(
     browser: httpx.Client, client: httpx.Client
 ) -> None:
-    item = first_item(client, stage="agreed")
+    item = first_item(client, search="nuclear")
     path = f"/items/{item['item_id']}"
     csrf = csrf_of(browser, path)
-    fields = {"csrf": csrf, "stage": "completed", "sector": "economy", "object": "a corrected object"}
+    new_stage = "discussed" if item["stage"] == "completed" else "completed"
+    fields = {"csrf": csrf, "stage": new_stage, "sector": "economy", "object": "a corrected object"}
     response = post_form(browser, f"{path}/correct", fields)
     assert response.status_code == 303 and response.headers["location"] == path
     html = browser.get(path).text
-    assert "<h1>a corrected object</h1>" in html and "corrected; extracted as agreed" in html
+    assert "<h1>a corrected object</h1>" in html and f"corrected; extracted as {item['stage']}" in html
+    original = f'<mark class="object">{item["object"]}</mark>'.replace("'", "&#39;")
+    assert original in html  # the evidence still marks the words the object was extracted from
     seen = client.get(f"/api/items/{item['item_id']}").json()
-    assert (seen["object"], seen["stage"], seen["sector"]) == ("a corrected object", "completed", "economy")
-    listed = client.get(
-        "/api/items", params={"stage": "completed", "sector": "economy", "limit": 1000}
-    ).json()
+    assert (seen["object"], seen["stage"], seen["sector"]) == ("a corrected object", new_stage, "economy")
+    listed = client.get("/api/items", params={"stage": new_stage, "sector": "economy", "limit": 1000}).json()
     assert item["item_id"] in [each["item_id"] for each in listed["items"]]
+    assert 'title="corrected: object was ' in browser.get("/items", params={"stage": new_stage}).text
     [correction] = client.get("/api/corrections").json()["corrections"]
-    assert correction["stage"] == "completed" and correction["author"] == "dashboard"
+    assert correction["stage"] == new_stage and correction["author"] == "dashboard"
 
 
 def test_a_rejected_item_is_hidden(browser: httpx.Client, client: httpx.Client) -> None:
@@ -106,6 +108,8 @@ def test_api_corrections_and_judgements(client: httpx.Client) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["item"]["sector"] == "economy"
+    assert response.json()["item"]["extracted"] == {"sector": "energy"}
+    assert "extracted" not in first_item(client, sector="transport")
     rejected = client.post(f"/api/items/{item['item_id']}/correction", json={"rejected": True})
     assert rejected.json()["item"] is None and rejected.json()["correction"]["rejected"] is True
     assert client.get(f"/api/items/{item['item_id']}").status_code == 404

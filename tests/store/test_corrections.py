@@ -3,7 +3,9 @@ entities), kept when a document is extracted again, refused when a value is not 
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.errors import NotFoundError
 from accord.store import ItemQuery, SqlStore
+from accord.store.dump import dump_register, load_register
 from accord.store.judgements import CorrectionError
 
 from .builders import GAS, RAIL, REGISTER
@@ -130,3 +133,40 @@ def test_accord_ingest_force_reapplies_corrections(tmp_path: Path, database_url:
     [again] = [record for record in json.loads(listed.stdout) if record["document_id"] == "talks"]
     assert again["item_id"] != first.id  # a new row, extracted again
     assert (again["stage"], again["sector"]) == ("completed", "economy")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ItemQuery(limit=2),
+        ItemQuery(limit=2, offset=6),
+        ItemQuery(limit=5, offset=50),
+        ItemQuery(sector="transport", limit=1),
+        ItemQuery(search="gas", stage="planned", limit=10),
+        ItemQuery(party="KAZ", limit=3, offset=99),
+        ItemQuery(sector="transport", party="KAZ", limit=5, offset=40),
+    ],
+)
+def test_a_page_and_its_total_agree_with_query_and_count(register: SqlStore, query: ItemQuery) -> None:
+    register.correct_item(_item_id(register, "b", 1), rejected=True)
+    register.correct_item(_item_id(register, "a", 0), sector="economy", stage="planned")
+    found, total = register.page_items(query)
+    assert [s.id for s in found] == [s.id for s in register.query_items(query)]
+    assert (
+        total
+        == register.count_items(query)
+        == len(register.query_items(replace(query, limit=None, offset=0)))
+    )
+
+
+def test_corrections_travel_with_a_register_export(register: SqlStore, tmp_path: Path) -> None:
+    register.correct_item(_item_id(register, "a", 1), stage="completed", note="seen built")
+    register.correct_item(_item_id(register, "b", 1), rejected=True)
+    dump = io.StringIO()
+    dump_register(register.engine, dump)
+    with SqlStore(f"sqlite:///{tmp_path / 'copy.sqlite'}") as copy:
+        load_register(copy.engine, io.StringIO(dump.getvalue()), source="dump")
+        assert copy.corrections() == register.corrections()
+        assert [(s.id, s.item.stage) for s in copy.query_items(ItemQuery())] == [
+            (s.id, s.item.stage) for s in register.query_items(ItemQuery())
+        ]

@@ -40,16 +40,16 @@ def _fill(store: SqlStore) -> None:
 
 def test_a_new_database_is_at_head(database_url: str) -> None:
     with SqlStore(database_url) as store:
-        assert migrate.current(store.engine) == migrate.head() == "0005"
+        assert migrate.current(store.engine) == migrate.head() == "0006"
 
 
 def test_an_outdated_database_is_refused_until_upgraded(database_url: str) -> None:
     _at(database_url, "0001")
-    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0005: run `accord db upg"):
+    with pytest.raises(StoreError, match=r"revision 0001, and this accord needs 0006: run `accord db upg"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == ("0001", "0005")
-        assert migrate.upgrade(store.engine) == ("0005", "0005")
+        assert migrate.upgrade(store.engine) == ("0001", "0006")
+        assert migrate.upgrade(store.engine) == ("0006", "0006")
     with SqlStore(database_url) as store:
         _fill(store)
         assert len(store.query_items(ItemQuery(search="railway"))) == 2
@@ -101,7 +101,7 @@ def test_a_database_from_before_migrations_counts_as_0001(database_url: str) -> 
     with pytest.raises(StoreError, match=r"none \(made before migrations\).*accord db upgrade"):
         SqlStore(database_url)
     with SqlStore(database_url, check_schema=False) as store:
-        assert migrate.upgrade(store.engine) == (None, "0005")
+        assert migrate.upgrade(store.engine) == (None, "0006")
 
 
 def test_migrations_build_what_schema_py_describes(database_url: str) -> None:
