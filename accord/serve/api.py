@@ -1,5 +1,5 @@
-"""The JSON API under /api: health, items, one item, one document, exports, entities, diff, GeoJSON, and the
-review's writes (corrections, merges, splits). Each handler is a store call."""
+"""The JSON API under /api: health, items, one item, one document, exports, entities, events, diff, GeoJSON,
+and the review's writes (corrections, merges, splits). Each handler is a store call."""
 
 from __future__ import annotations
 
@@ -14,7 +14,14 @@ from pydantic import BaseModel, Field
 from accord import __version__
 from accord.serve import views
 from accord.serve.deps import StoreDep
-from accord.serve.params import DEFAULT_LIMIT, MAX_LIMIT, diff_window, item_filters, paged_filters
+from accord.serve.params import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    diff_window,
+    event_filters,
+    item_filters,
+    paged_filters,
+)
 from accord.serve.security import check_api_write
 from accord.store import ItemQuery, StoredItem, write_export
 from accord.store.export import json_record
@@ -120,6 +127,28 @@ def get_diff(
         "from": view.start,
         "changes": [c.to_dict() for c in view.changes],
     }
+
+
+@router.get("/events")
+def list_events(
+    store: StoreDep, filters: Annotated[tuple[str | None, str | None, str | None], Depends(event_filters)]
+) -> dict[str, Any]:
+    """The events, as `accord events`: the reports of one meeting grouped, each with its sources."""
+    found = views.events(store, *filters)
+    return {"total": len(found), "events": [event.to_dict(with_entries=False) for event in found]}
+
+
+@router.get("/events/{old}/diff/{new}")
+def diff_events(store: StoreDep, old: str, new: str) -> dict[str, Any]:
+    """What changed from one event to another, as `accord diff --old-event OLD --new-event NEW`."""
+    view = views.event_diff_view(store, old, new)
+    return {"old": view.old.id, "new": view.new.id, "changes": [c.to_dict() for c in view.changes]}
+
+
+@router.get("/events/{event_id}")
+def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    """One event: its sources and its register, one entry per entity with every statement."""
+    return views.event_view(store, event_id).to_dict()
 
 
 @router.get("/geojson")

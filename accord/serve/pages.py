@@ -1,4 +1,5 @@
-"""The dashboard's server-rendered pages: overview, items, item, document, entities, entity, map, changes.
+"""The dashboard's server-rendered pages: overview, items, item, document, entities, entity, map, changes,
+events, event, and two events side by side.
 Templates autoescape everything. The review's forms (corrections, merges, splits) are in accord.serve.review.
 """
 
@@ -15,7 +16,7 @@ from accord.serve.charts import timeline_chart
 from accord.serve.deps import StoreDep
 from accord.serve.highlight import quote_parts
 from accord.serve.mapsvg import svg_map
-from accord.serve.params import DEFAULT_LIMIT, MAX_LIMIT, diff_window, paged_filters
+from accord.serve.params import DEFAULT_LIMIT, MAX_LIMIT, diff_window, event_filters, paged_filters
 from accord.serve.security import config_of, form_token, start_session
 from accord.store import ItemQuery
 
@@ -111,3 +112,27 @@ def diff_page(
         view = views.diff_view(store, *diff_window(since, until, start))
     form = {"since": since or "", "until": until or "", "from": start or ""}
     return _page(request, "diff.html", view=view, form=form)
+
+
+@router.get("/events")
+def events_page(
+    request: Request,
+    store: StoreDep,
+    filters: Annotated[tuple[str | None, str | None, str | None], Depends(event_filters)],
+) -> HTMLResponse:
+    party, since, until = filters
+    found = views.events(store, party, since, until)
+    form = {"party": party or "", "since": since or "", "until": until or ""}
+    return _page(request, "events.html", events=found, form=form)
+
+
+@router.get("/events/{old}/diff/{new}")
+def event_diff_page(request: Request, store: StoreDep, old: str, new: str) -> HTMLResponse:
+    return _page(request, "events_diff.html", view=views.event_diff_view(store, old, new))
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
+    event = views.event_view(store, event_id)
+    others = [e for e in views.events(store) if e.id != event.id and set(e.parties) & set(event.parties)]
+    return _page(request, "event.html", event=event, others=others)

@@ -85,6 +85,15 @@ def paged_filters(
     return replace(filters, limit=limit, offset=offset)
 
 
+def event_filters(
+    party: Annotated[str | None, Query(description="An ISO3 code: events it took part in.")] = None,
+    since: Annotated[str | None, Query(description="Events from this date (ISO).")] = None,
+    until: Annotated[str | None, Query(description="Events up to this date (inclusive).")] = None,
+) -> tuple[str | None, str | None, str | None]:
+    """The filters of `accord events`: party, since, until."""
+    return _party(party), _date(since), _date(until)
+
+
 def diff_window(
     since: Annotated[str, Query(description="The later window starts here (ISO date).")],
     until: Annotated[str | None, Query(description="The later window ends here (inclusive).")] = None,

@@ -11,6 +11,7 @@ from accord.serve.highlight import Segment, segments
 from accord.store import ItemQuery, Store, StoredItem
 from accord.store.base import EntityCount
 from accord.store.changes import Change, diff, in_window
+from accord.store.events import Event, find_event, group_events
 from accord.store.geo import feature_collection
 from accord.store.timeline import Timeline, entity_timeline
 
@@ -105,6 +106,37 @@ def diff_view(store: Store, since: str, until: str | None, start: str | None) ->
     earlier = [s for s in _dated(store, start) if (s.document_published or "") < since]
     later = [s for s in _dated(store, since) if in_window(s.document_published, since, until)]
     return DiffView(since, until, start, diff(earlier, later))
+
+
+@dataclass(frozen=True)
+class EventDiffView:
+    """Two events side by side: what changed from the earlier to the later."""
+
+    old: Event
+    new: Event
+    changes: list[Change]
+
+    def of_kind(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+
+def events(
+    store: Store, party: str | None = None, since: str | None = None, until: str | None = None
+) -> list[Event]:
+    """The register's events (accord.store.events), those of `party` and in since..until when given."""
+    found = group_events(store.iter_items(ItemQuery()))
+    return [e for e in found if (party is None or party in e.parties) and in_window(e.start, since, until)]
+
+
+def event_view(store: Store, event_id: str) -> Event:
+    return find_event(group_events(store.iter_items(ItemQuery())), event_id)
+
+
+def event_diff_view(store: Store, old: str, new: str) -> EventDiffView:
+    """As `accord diff --old-event --new-event`."""
+    found = group_events(store.iter_items(ItemQuery()))
+    earlier, later = find_event(found, old), find_event(found, new)
+    return EventDiffView(earlier, later, diff(earlier.items, later.items))
 
 
 def map_features(store: Store, q: ItemQuery) -> dict[str, Any]:
