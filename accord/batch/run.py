@@ -132,6 +132,11 @@ def _start(folder: OutputFolder, sources: Sequence[str], pipeline: Pipeline, opt
     )
     if folder.config.exists():
         check_same_pipeline(read_config(folder.config, str(folder.root)), wanted, str(folder.root))
+    elif folder.root.is_dir() and any(folder.root.iterdir()):
+        raise OutputError(
+            f"will not write the batch output to {folder.root}: it holds other files and no accord batch; "
+            "give a new or empty folder"
+        )
     folder.prepare()
     workers = None if options.engine == "dask" else options.workers or default_workers()
     run = RunConfig(options.engine, workers, options.scheduler, tuple(sources))

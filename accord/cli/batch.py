@@ -55,6 +55,8 @@ def batch_command(
         raise typer.BadParameter("--engine dask needs --scheduler tcp://HOST:8786.")
     if engine == "local" and scheduler:
         raise typer.BadParameter("--scheduler is for --engine dask.")
+    if engine == "dask" and workers is not None:
+        raise typer.BadParameter("--workers is for --engine local; a dask cluster has the workers it has.")
 
     def progress(event: ShardEvent) -> None:
         m = event.manifest

@@ -55,7 +55,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def local_batch(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BatchSummary]:
-    """The corpus through the local engine, two workers: the reference output."""
+    """The corpus through the local engine with one worker (this process): the reference output, which two
+    worker processes (test_resume) and a dask cluster (test_engines) must reproduce."""
     out = tmp_path_factory.mktemp("local") / "out"
-    summary = run_batch([str(corpus)], out, BatchOptions(shard_size=SHARD_SIZE, engine="local", workers=2))
+    summary = run_batch([str(corpus)], out, BatchOptions(shard_size=SHARD_SIZE, engine="local", workers=1))
     return out, summary

@@ -96,3 +96,13 @@ def test_load_refuses_a_batch_that_has_not_finished(runner: CliRunner, doc: Path
     result = runner.invoke(app, ["load", str(out), "--db", str(tmp_path / "r.sqlite")])
     assert result.exit_code == 2
     assert "has not finished" in one_error(result) and str(out) in one_error(result)
+
+
+def test_a_folder_holding_other_files_is_not_written_to(runner: CliRunner, doc: Path, tmp_path: Path) -> None:
+    out = tmp_path / "papers"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(doc), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 2
+    assert f"will not write the batch output to {out}: it holds other files" in one_error(result)
+    assert [path.name for path in out.iterdir()] == ["notes.txt"]

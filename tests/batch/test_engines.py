@@ -1,4 +1,4 @@
-"""The engines: the pipeline ships to workers; dask writes byte for byte what local worker processes write."""
+"""The engines: the pipeline ships to workers; dask writes byte for byte what the local engine writes."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ def test_load_stores_what_ingest_stores_and_loading_twice_stores_each_document_o
     docs = project_documents(1) + [d for d in project_documents(2)[22:30]]
     source = write_jsonl(tmp_path / "docs.jsonl", docs)
     out = tmp_path / "out"
-    run_batch([str(source)], out, BatchOptions(shard_size=7, workers=2))
+    run_batch([str(source)], out, BatchOptions(shard_size=7, workers=1))
     runner = CliRunner(env={"ACCORD_DATABASE_URL": None})
     loaded, ingested = tmp_path / "loaded.sqlite", tmp_path / "ingested.sqlite"
 
