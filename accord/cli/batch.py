@@ -9,12 +9,13 @@ from typing import Annotated, Literal
 import typer
 
 from accord.cli.common import DbOption, finish, open_store, report_error, report_note
-from accord.cli.ingest import DEFAULTS, summary_line
+from accord.cli.ingest import DEFAULTS, _language, summary_line
 from accord.cli.progress import IngestProgress
 
 # As accord.batch has them; not imported from there, so that `accord --help` does not load spaCy and pyarrow.
 DEFAULT_SHARD_SIZE = 500
 EngineName = Literal["local", "dask"]
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 
 def batch_command(
@@ -41,7 +42,9 @@ def batch_command(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Refuse larger files and lines.")
     ] = DEFAULTS.max_bytes,
-    language: Annotated[str | None, typer.Option(help="Treat every document as in this language.")] = None,
+    language: Annotated[
+        str | None, typer.Option(callback=_language, help="Treat every document as in this language.")
+    ] = None,
 ) -> None:
     """Extract and resolve a large input, shard by shard, into Parquet files under --out.
 
@@ -72,7 +75,11 @@ def batch_command(
         scheduler=scheduler,
         ingest=IngestOptions(max_bytes=max_bytes, language=language),
     )
-    summary = run_batch(inputs, out, options, progress=progress)
+    try:
+        summary = run_batch(inputs, out, options, progress=progress)
+    except KeyboardInterrupt:
+        report_error(f"interrupted; the shards written are in {out}: run the same command again to resume")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     report_note(
         f"batch: {summary.documents} documents, {summary.items} items, {summary.failures} failed; "
         f"shards: {summary.shards_written} written, {summary.shards_skipped} skipped; "
