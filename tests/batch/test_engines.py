@@ -58,8 +58,8 @@ def test_dask_writes_exactly_what_the_local_engine_writes(
     assert summary.items == local_summary.items > 0
     assert output_files(out) == output_files(local_out)
     assert len(list((out / "shards").iterdir())) == SHARDS
-    # Each worker loaded the model once and used it for every shard it was given.
+    # One model load per worker process at most, however many shards it was given (each asks for it).
     calls = dask_client.run(lambda: load_nlp.cache_info())
     assert len(calls) == 2
-    assert all(info.misses == 1 for info in calls.values())
-    assert sum(info.hits for info in calls.values()) >= SHARDS - 2
+    assert all(info.misses <= 1 for info in calls.values())
+    assert sum(info.hits + info.misses for info in calls.values()) >= SHARDS
