@@ -10,6 +10,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 
 from accord import __version__
+from accord.cli.batch import batch_command, load_command
 from accord.cli.common import EXIT_ERROR, report_error
 from accord.cli.db import db_app
 from accord.cli.diff import diff_command
@@ -62,6 +63,8 @@ app.command("timeline")(timeline_command)
 app.command("diff")(diff_command)
 app.command("events")(events_command)
 app.command("serve")(serve_command)
+app.command("batch")(batch_command)
+app.command("load")(load_command)
 app.add_typer(kb_app)
 app.add_typer(db_app)
 

