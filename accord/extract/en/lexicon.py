@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from accord.errors import ConfigError
-from accord.model import SECTORS, SETBACKS, STAGES
-from accord.vocab import clean_party, clean_sector, clean_stage, load_data
+from accord.extract.cues import SectorCues, read_sector_cues
+from accord.model import SETBACKS, STAGES
+from accord.vocab import clean_party, clean_stage, load_data
 
 DATA = "accord.extract.en.data"
 
@@ -136,32 +137,9 @@ def object_cues() -> ObjectCues:
     )
 
 
-@dataclass(frozen=True)
-class SectorCues:
-    exact: dict[str, tuple[str, ...]]  # lemma -> sectors
-    prefixes: tuple[tuple[str, str], ...]  # (prefix, sector)
-
-    def sectors_of(self, lemma: str) -> tuple[str, ...]:
-        found = self.exact.get(lemma, ())
-        extra = tuple(s for p, s in self.prefixes if lemma.startswith(p) and s not in found)
-        return found + extra
-
-
 @cache
 def sector_cues() -> SectorCues:
-    raw = load_data(DATA, "sectors.yaml")
-    exact: dict[str, tuple[str, ...]] = {}
-    prefixes: list[tuple[str, str]] = []
-    for sector, words in raw.items():
-        if clean_sector(sector) is None:
-            raise ConfigError(f"sectors.yaml: {sector!r} is not one of {list(SECTORS)}")
-        for word in words:
-            word = str(word).lower()
-            if word.endswith("*"):
-                prefixes.append((word[:-1], sector))
-            else:
-                exact[word] = (*exact.get(word, ()), sector)
-    return SectorCues(exact, tuple(prefixes))
+    return read_sector_cues(DATA, "sectors.yaml")
 
 
 @cache

@@ -137,13 +137,7 @@ def split_coordinated_names(tokens: list[Token], head: Token) -> list[list[Token
     shared: list[Token] = []
     while left and not _plain_name(left[-1]) and left[-1].lower_ not in ("and", "or", ","):
         shared.insert(0, left.pop())
-    units: list[list[Token]] = [[]]
-    for tok in left:
-        if tok.lower_ in ("and", "or") or tok.text == ",":
-            units.append([])
-        else:
-            units[-1].append(tok)
-    units = [u for u in units if u]
+    units = _units(left)
     if len(units) < 2 or not all(any(_plain_name(t) for t in u) for u in units):
         return []
     return [u + shared + right for u in units]
@@ -156,13 +150,7 @@ def split_coordinated_fields(tokens: list[Token], head: Token) -> list[list[Toke
     left = [t for t in tokens if t.i < head.i and t.dep_ not in ("det", "poss", "predet", "amod")]
     if not left or left[0].i != min(t.i for t in tokens if t.i < head.i and t.dep_ not in ("det", "poss")):
         return []
-    units: list[list[Token]] = [[]]
-    for tok in left:
-        if tok.lower_ in ("and", "or") or tok.text == ",":
-            units.append([])
-        else:
-            units[-1].append(tok)
-    units = [u for u in units if u]
+    units = _units(left)
     if len(units) < 2 or any(len(u) != 1 or u[0].pos_ != "NOUN" for u in units):
         return []
     sectors = [sector_cues().sectors_of(u[0].lemma_.lower()) for u in units]
@@ -170,6 +158,17 @@ def split_coordinated_fields(tokens: list[Token], head: Token) -> list[list[Toke
         return []
     rest = [t for t in tokens if t.i >= head.i]
     return [u + rest for u in units]
+
+
+def _units(tokens: list[Token]) -> list[list[Token]]:
+    """The members of a coordination: the runs of tokens between "and", "or" and commas."""
+    units: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.lower_ in ("and", "or") or tok.text == ",":
+            units.append([])
+        else:
+            units[-1].append(tok)
+    return [u for u in units if u]
 
 
 def _plain_name(token: Token) -> bool:

@@ -37,7 +37,10 @@ def analyzer() -> Any:
 
 @lru_cache(maxsize=200_000)
 def _parses(word: str) -> tuple[Any, ...]:
-    return tuple(analyzer().parse(word))
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:  # pymorphy3 asks unicodedata for the name of a character that has none
+        return ()
 
 
 def _reading(word: str, pos: str, case: str | None = None) -> Any | None:
