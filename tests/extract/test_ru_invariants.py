@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.extract.ru.morph import lemma_of
+from accord.extract.ru.nlp import _acyclic
 from accord.model import SECTORS, STAGES, Item
 
 READOUT = (
@@ -78,3 +80,15 @@ def test_a_ten_thousand_word_sentence(extract_ru: Callable[[str], list[Item]]) -
 def test_text_with_no_sentence(extract_ru: Callable[[str], list[Item]]) -> None:
     for text in ["", "   \n\n\t", "....", "12 34 56", "+ ↺ − 16 px", "— « » —"]:
         assert extract_ru(text) == []
+
+
+@pytest.mark.parametrize(
+    ("heads", "roots", "expected"),
+    [
+        ([1, 2, 0, -1], [False, False, False, True], [3, 2, 0, -1]),  # a cycle hangs from the root
+        ([1, 2, 0], [False, True, False], [1, -1, 0]),  # the cycle's own root becomes the root
+        ([1, -1, 1], [False, True, False], [1, -1, 1]),  # a tree stays as it is
+    ],
+)
+def test_the_parse_is_made_a_tree(heads: list[int], roots: list[bool], expected: list[int]) -> None:
+    assert _acyclic(heads, roots) == expected

@@ -156,13 +156,41 @@ def _by_length(model: Any, words: list[list[str]]) -> list[Any]:
     return out
 
 
+def _head(n: int, head_id: Any, size: int) -> int:
+    head = int(head_id) - 1 if str(head_id).isdigit() else -1
+    return -1 if head == n or head >= size else head
+
+
+def _acyclic(heads: list[int], roots: Sequence[bool]) -> list[int]:
+    """The parser's heads with every cycle cut (the parser closes one now and then), so that every walk down
+    the tree ends: the token of the cycle the parser calls the root becomes the root; else the first one met
+    hangs from the sentence's root, as the rest of the sentence does."""
+    heads = list(heads)
+    for start in range(len(heads)):
+        path: list[int] = []
+        node = start
+        while node >= 0 and node not in path:
+            path.append(node)
+            node = heads[node]
+        if node >= 0:
+            cycle = path[path.index(node) :]
+            own_root = next((n for n in cycle if roots[n]), None)
+            if own_root is not None:
+                heads[own_root] = -1
+            else:
+                root = next((n for n, is_root in enumerate(roots) if is_root and heads[n] < 0), -1)
+                heads[node] = root
+    return heads
+
+
 def _sentence(spans: list[tuple[int, int, str]], morph: Sequence[Any], syntax: Sequence[Any]) -> Sentence:
+    roots = [str(s.rel) == "root" for s in syntax]
+    heads = _acyclic([_head(n, s.head_id, len(spans)) for n, s in enumerate(syntax)], roots)
     tokens = []
     for n, ((start, end, text), m, s) in enumerate(zip(spans, morph, syntax, strict=True)):
-        head = int(s.head_id) - 1 if str(s.head_id).isdigit() else -1
-        if head == n or head >= len(spans):
-            head = -1
-        tokens.append(Token(n, text, start, end, m.pos, dict(m.feats), s.rel, head, lemma_of(text, m.pos)))
+        tokens.append(
+            Token(n, text, start, end, m.pos, dict(m.feats), s.rel, heads[n], lemma_of(text, m.pos))
+        )
     kids: list[list[int]] = [[] for _ in tokens]
     for tok in tokens:
         if tok.head >= 0:
