@@ -1,7 +1,8 @@
 """Full-text search over items, behind one function: FTS5 on SQLite, tsvector with a GIN index on PostgreSQL.
 
 An item is found when every word of the query begins a word of its object, its evidence sentence or its
-entity's name, in any case ("rail gas" finds "railway ... gas supplies"). The indexes themselves (the
+entity's name, in any case ("rail gas" finds "railway ... gas supplies"); a Russian query word is first cut
+to its stem, so «поставки газа» finds «поставок газа». The indexes themselves (the
 `items_fts` table on SQLite, the `items.search_vector` column on PostgreSQL, and the triggers that keep
 them current) are created by the migrations; both split words on the same rules and fold case alike, so
 the two backends answer a query with the same items.
@@ -18,13 +19,16 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.sql.visitors import _TraverseInternalsType as _TraverseInternals
 
+from accord.vocab.stems import search_stem
+
 # Words as both backends' tokenizers see them: runs of letters and digits (underscore apart).
 _WORD = re.compile(r"[^\W_]+")
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a query, lower-cased, in order, each once."""
-    return list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))
+    """The words of a query, lower-cased, in order, each once; a Russian word as its stem
+    (accord.vocab.stems), so that any of its forms is found."""
+    return list(dict.fromkeys(search_stem(word.lower()) for word in _WORD.findall(text)))
 
 
 def search_clause(text: str) -> ColumnElement[bool]:

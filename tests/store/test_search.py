@@ -26,6 +26,9 @@ SEARCHES = [
     ("moiynty", [("b", 0), ("a", 0)]),
     ("ШКОЛЫ «сириус»", [("a", 2)]),  # case folded beyond ASCII, quotes ignored
     ("филиала", [("a", 2)]),
+    ("филиалы школ", [("a", 2)]),  # Russian words by their stem: any form finds any form
+    ("школам", [("a", 2)]),
+    ("работы", [("a", 2)]),
     ("100%", [("a", 2)]),
     ("%", []),  # no word: nothing
     ("_", []),
@@ -72,7 +75,13 @@ def test_search_combines_with_filters(register: SqlStore) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("Gas, gas-pipeline!", ["gas", "pipeline"]), ("a_b", ["a", "b"]), ("«Сириус»", ["сириус"]), ("", [])],
+    [
+        ("Gas, gas-pipeline!", ["gas", "pipeline"]),
+        ("a_b", ["a", "b"]),
+        ("«Сириус»", ["сириус"]),
+        ("", []),
+        ("поставки поставок газа", ["постав", "газ"]),
+    ],
 )
 def test_search_words(text: str, words: list[str]) -> None:
     assert search_words(text) == words
