@@ -15,9 +15,8 @@ from accord.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [str(ROOT / "examples"), str(ROOT / "tests" / "data" / "gold" / "en.gold.jsonl")]
-COPIES = 6  # 22 documents each: 132 in all
+COPIES = 6
 SHARD_SIZE = 12
-SHARDS = 11
 
 
 def project_documents(copies: int) -> list[Document]:
@@ -29,6 +28,15 @@ def project_documents(copies: int) -> list[Document]:
         for copy in range(copies)
         for n, doc in enumerate(docs)
     ]
+
+
+def base_count() -> int:
+    """How many documents one copy of the corpus holds."""
+    return sum(isinstance(d, Document) for d in read_sources(SOURCES))
+
+
+# How many shards the corpus makes.
+SHARDS = -(-base_count() * COPIES // SHARD_SIZE)
 
 
 def write_jsonl(path: Path, docs: list[Document]) -> Path:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from accord.batch import BatchOptions, run_batch
 from accord.cli.main import app
 from accord.store import ItemQuery, SqlStore
-from batch.conftest import project_documents, write_jsonl
+from batch.conftest import base_count, project_documents, write_jsonl
 
 
 def register(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]], list[tuple[object, ...]]]:
@@ -26,7 +26,8 @@ def register(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]], list[t
 
 
 def test_load_stores_what_ingest_stores_and_loading_twice_stores_each_document_once(tmp_path: Path) -> None:
-    docs = project_documents(1) + [d for d in project_documents(2)[22:30]]
+    first = base_count()
+    docs = project_documents(1) + project_documents(2)[first : first + 8]
     source = write_jsonl(tmp_path / "docs.jsonl", docs)
     out = tmp_path / "out"
     run_batch([str(source)], out, BatchOptions(shard_size=7, workers=1))

@@ -21,6 +21,8 @@ from conftest import TEST_DATABASE_URL, reset_database
 from fastapi import FastAPI
 from sqlalchemy import delete
 
+from accord.ingest import read_sources
+from accord.model import Document
 from accord.pipeline import ingest
 from accord.serve.app import create_app
 from accord.store import SqlStore
@@ -61,6 +63,11 @@ def register_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         summary = ingest([str(EXAMPLES), str(hostile)], store)
     assert summary.failed == 0
     return url
+
+
+def register_documents() -> int:
+    """How many documents the served register holds: those of examples/, and the hostile article."""
+    return sum(isinstance(d, Document) for d in read_sources([str(EXAMPLES)])) + 1
 
 
 def _boom() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.serve.conftest import register_documents
+
 
 def items(client: httpx.Client, **params: object) -> dict[str, object]:
     response = client.get("/api/items", params=params)
@@ -22,7 +24,7 @@ def items(client: httpx.Client, **params: object) -> dict[str, object]:
 def test_health_counts_the_register(client: httpx.Client) -> None:
     body = client.get("/api/health").json()
     assert body["status"] == "ok"
-    assert body["counts"]["documents"] == 9  # eight from examples/, the hostile article
+    assert body["counts"]["documents"] == register_documents()
     assert body["counts"]["items"] > 0
 
 

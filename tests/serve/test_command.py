@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.serve.conftest import free_socket
+from tests.serve.conftest import free_socket, register_documents
 
 
 def free_port() -> int:
@@ -50,7 +50,7 @@ def served(register_url: str, tmp_path: Path, request: pytest.FixtureRequest) ->
 
 def test_accord_serve_answers_on_the_given_port(served: str, register_url: str) -> None:
     health = httpx.get(f"{served}/api/health").json()
-    assert health["status"] == "ok" and health["counts"]["documents"] == 9
+    assert health["status"] == "ok" and health["counts"]["documents"] == register_documents()
     assert httpx.get(f"{served}/").status_code == 200
 
 

@@ -57,6 +57,8 @@ def _content_modifier(sent: Sentence, head: Token, cues: ObjectCues) -> bool:
     for kid in sent.children(head):
         if kid.rel not in ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound"):
             continue
+        if kid.pos in ("PRON", "DET"):
+            continue  # "соглашение об этом": a pronoun says which only through another sentence
         if kid.lemma in cues.generic_modifiers or kid.lemma in stage_cues().adjectives:
             continue
         if kid.rel == "amod" and token_code(kid) is not None:
