@@ -116,14 +116,17 @@ def test_overview_item_entity_document_map_and_a_correction(page: Any, tmp_path:
 
     page.click("header nav >> text=Changes")
     page.fill("input[name=since]", "2025-01-01")
-    page.click("form.filters button[type=submit]")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
     assert page.locator("section.change").count() == 4
     page.screenshot(path=shots / "6-diff.png", full_page=True)
 
     page.goto(item_url)
     page.select_option("#correct select[name=stage]", "completed")
     page.fill("#correct input[name=object]", "object corrected in a browser")
-    page.click("#correct button[type=submit]")
+    with page.expect_navigation():  # the form posts, then the server redirects to the item
+        page.click("#correct button[type=submit]")
+    page.wait_for_load_state()
     page.reload()
     assert page.locator("h1").inner_text() == "object corrected in a browser"
     assert page.locator("dl.facts .stage").first.inner_text() == "completed"
