@@ -6,6 +6,8 @@ gas of the document's parties) do not tell mentions apart; spellings of one word
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+
 from accord.extract.en.lexicon import object_cues, party_aliases
 from accord.vocab.text import fold
 
@@ -36,15 +38,26 @@ def _head_word(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+@cache
+def _party_words() -> frozenset[str]:
+    return frozenset(fold(alias) for alias in party_aliases())
+
+
+@cache
+def _meeting_stems() -> frozenset[str]:
+    return frozenset(_stem(m) for m in object_cues().meetings)
+
+
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The words that tell this object from others; a meeting ("the next session of the council") is
     marked so that it never merges with the body that meets."""
     cues = object_cues()
-    parties = {fold(alias) for alias in party_aliases()}
+    parties = _party_words()
     words: list[str] = []
     for word in fold(text).split():
         words.extend(fold(cues.abbreviations.get(word, word)).split())
-    meeting = _stem(_head_word(fold(text).split())) in {_stem(m) for m in cues.meetings}
+    meeting = _stem(_head_word(fold(text).split())) in _meeting_stems()
     kept = set()
     for word in words:
         if meeting and word in _WHICH_ONE:
