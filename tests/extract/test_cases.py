@@ -1,26 +1,34 @@
-"""Data-driven cases: each entry of cases_en.yaml is one test."""
+"""Data-driven cases: each entry of cases_en.yaml and cases_ru.yaml is one test, run by that language's
+extractor. An item is named by a phrase its object contains; `stage`, `sector`, `parties` are checked when
+given, `setback` always (none unless given); `none` says no item at all; `absent` lists phrases no object
+may contain."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from accord.model import Item
+from accord.extract import get_extractor
+from accord.model import Document, Item
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases_en.yaml").read_text("utf-8"))
+LANGUAGES = ("en", "ru")
+CASES: list[tuple[str, dict[str, Any]]] = [
+    (language, case)
+    for language in LANGUAGES
+    for case in yaml.safe_load((Path(__file__).parent / f"cases_{language}.yaml").read_text("utf-8"))
+]
 
 
 def _find(items: list[Item], phrase: str) -> Item | None:
     return next((i for i in items if phrase.lower() in i.object.lower()), None)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_case(case: dict[str, Any], extract: Callable[[str], list[Item]]) -> None:
-    items = extract(case["text"])
+@pytest.mark.parametrize(("language", "case"), CASES, ids=[f"{lang}: {c['name']}" for lang, c in CASES])
+def test_case(language: str, case: dict[str, Any]) -> None:
+    items = get_extractor(language).extract(Document(id="t", text=case["text"], language=language))
     if case.get("none"):
         assert items == [], [i.object for i in items]
     for want in case.get("items", []):
