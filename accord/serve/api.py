@@ -57,6 +57,17 @@ def get_item(store: StoreDep, item_id: int) -> dict[str, Any]:
     return record(store.get_item(item_id))
 
 
+@router.get("/documents")
+def list_documents(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """The documents, newest first, without their text, each with how many items it has."""
+    found, total = store.list_documents(limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "documents": [d.to_dict() for d in found]}
+
+
 @router.get("/documents/{doc_id:path}")
 def get_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     """The document, its text, and its items with their evidence offsets into that text."""

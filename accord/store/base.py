@@ -94,6 +94,22 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A stored document without its text, and how many items it has."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    items: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
 class EntityCount:
     """A canonical entity and how many items (rejected ones apart) name it or a member of its group."""
 
@@ -127,6 +143,10 @@ class Store(Protocol):
 
     def get_document(self, doc_id: str) -> Document:
         """One document by its id; NotFoundError when there is none."""
+        ...
+
+    def list_documents(self, limit: int, offset: int = 0) -> tuple[list[DocumentSummary], int]:
+        """A page of the documents, newest first (undated last), and how many there are."""
         ...
 
     def page_items(self, q: ItemQuery) -> tuple[list[StoredItem], int]:

@@ -16,7 +16,15 @@ from accord.errors import NotFoundError, StoreError
 from accord.model import Document, EntityRef, Item
 from accord.resolve.judgements import Edge
 from accord.store import judgements, rows
-from accord.store.base import Correction, EntityCount, ItemQuery, SaveOutcome, Store, StoredItem
+from accord.store.base import (
+    Correction,
+    DocumentSummary,
+    EntityCount,
+    ItemQuery,
+    SaveOutcome,
+    Store,
+    StoredItem,
+)
 from accord.store.dialects import WRITE, is_retryable, lock_key, make_engine, refresh_statistics, upsert
 from accord.store.hashing import content_hash
 from accord.store.migrate import ensure_current
@@ -130,6 +138,25 @@ class SqlStore(Store):
             if row is None:
                 raise NotFoundError(f"There is no item {item_id} in {self._where}.")
             return _with_parties(conn, [row])[0]
+
+    def list_documents(self, limit: int, offset: int = 0) -> tuple[list[DocumentSummary], int]:
+        counted = (
+            select(items.c.document_id, func.count().label("n")).group_by(items.c.document_id).subquery()
+        )
+        stmt = (
+            select(documents, func.coalesce(counted.c.n, 0).label("item_count"))
+            .outerjoin(counted, counted.c.document_id == documents.c.id)
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._reading() as conn:
+            total = conn.scalar(select(func.count()).select_from(documents)) or 0
+            found = [
+                DocumentSummary(r.id, r.title, r.url, r.outlet, r.published, r.language, r.item_count)
+                for r in conn.execute(stmt)
+            ]
+        return found, total
 
     def get_document(self, doc_id: str) -> Document:
         with self._reading() as conn:

@@ -107,3 +107,15 @@ def test_every_api_endpoint_is_in_the_readme(client: httpx.Client) -> None:
         for method in methods:
             endpoint = f"{method.upper()} {documented}"
             assert f"`{endpoint}" in readme, f"{method.upper()} {path} is not in README.md"
+
+
+def test_documents_are_listed_newest_first_with_their_item_counts(client: httpx.Client) -> None:
+    first = client.get("/api/documents", params={"limit": 3}).json()
+    rest = client.get("/api/documents", params={"limit": 1000, "offset": 3}).json()
+    assert first["total"] == rest["total"] == register_documents()
+    listed = first["documents"] + rest["documents"]
+    assert len(listed) == first["total"] and "text" not in listed[0]
+    dated = [d["published"] for d in listed if d["published"]]
+    assert dated == sorted(dated, reverse=True)
+    assert sum(d["items"] for d in listed) == client.get("/api/health").json()["counts"]["items"]
+    assert client.get("/api/documents", params={"limit": 0}).status_code == 422
