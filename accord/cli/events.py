@@ -13,8 +13,7 @@ from accord.cli.common import DbOption, open_store
 from accord.cli.filters import PartyOption, SinceOption, UntilOption
 from accord.cli.render import print_table
 from accord.store import ItemQuery
-from accord.store.changes import in_window
-from accord.store.events import Entry, Event, find_event, group_events
+from accord.store.events import Entry, Event, chosen_events, find_event, group_events
 
 
 def events_command(
@@ -33,7 +32,7 @@ def events_command(
     if event is not None:
         _show(find_event(events, event), fmt)
         return
-    chosen = [e for e in events if (party is None or party in e.parties) and in_window(e.start, since, until)]
+    chosen = chosen_events(events, party, since, until)
     if fmt == "json":
         typer.echo(json.dumps([e.to_dict(with_entries=False) for e in chosen], ensure_ascii=False, indent=2))
         return

@@ -11,7 +11,7 @@ from accord.serve.highlight import Segment, segments
 from accord.store import ItemQuery, Store, StoredItem
 from accord.store.base import EntityCount
 from accord.store.changes import Change, diff, in_window
-from accord.store.events import Event, find_event, group_events
+from accord.store.events import Event, chosen_events, find_event, group_events
 from accord.store.geo import feature_collection
 from accord.store.timeline import Timeline, entity_timeline
 
@@ -124,8 +124,7 @@ def events(
     store: Store, party: str | None = None, since: str | None = None, until: str | None = None
 ) -> list[Event]:
     """The register's events (accord.store.events), those of `party` and in since..until when given."""
-    found = group_events(store.iter_items(ItemQuery()))
-    return [e for e in found if (party is None or party in e.parties) and in_window(e.start, since, until)]
+    return chosen_events(group_events(store.iter_items(ItemQuery())), party, since, until)
 
 
 def event_view(store: Store, event_id: str) -> Event:

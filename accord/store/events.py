@@ -24,6 +24,7 @@ from typing import Any
 from accord.errors import NotFoundError
 from accord.model import SETBACKS, STAGE_ORDER, EntityRef
 from accord.store.base import StoredItem
+from accord.store.changes import in_window
 from accord.store.timeline import Statement, statements
 
 WINDOW_DAYS = 3
@@ -109,6 +110,13 @@ def group_events(items: Iterable[StoredItem]) -> list[Event]:
     events = [_event(sorted(members), by_document) for members in groups]
     events.sort(key=lambda e: (e.start is None, e.start or "", e.parties, e.sources[0].document_id))
     return _with_unique_ids(events)
+
+
+def chosen_events(
+    events: Sequence[Event], party: str | None = None, since: str | None = None, until: str | None = None
+) -> list[Event]:
+    """The events `party` took part in, starting in since..until (dates as `accord diff` reads them)."""
+    return [e for e in events if (party is None or party in e.parties) and in_window(e.start, since, until)]
 
 
 def find_event(events: Sequence[Event], event_id: str) -> Event:
