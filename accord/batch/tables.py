@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from accord.model import Document, EntityRef, Evidence, Item
+from accord.model import Document, Item
 from accord.store import content_hash
 
 DOCUMENT_FIELDS = ("id", "title", "url", "outlet", "published", "language", "source", "text")
@@ -31,6 +31,7 @@ ITEMS = pa.schema(
         ("object", pa.string()),
         ("sector", pa.string()),
         ("stage", pa.string()),
+        ("setback", pa.string()),
         ("parties", pa.list_(pa.string())),
         ("entity_id", pa.string()),
         ("entity_name", pa.string()),
@@ -86,40 +87,11 @@ def read_extracted(folder: Path) -> Iterator[tuple[Document, list[Item]]]:
     """The documents of a shard folder with their items, in input order."""
     items: dict[int, list[Item]] = {}
     for row in pq.read_table(folder / "items.parquet").to_pylist():
-        items.setdefault(row["position"], []).append(_item(row))
+        items.setdefault(row["position"], []).append(Item.from_columns(row))
     for row in pq.read_table(folder / "documents.parquet").to_pylist():
         doc = Document(**{name: row[name] for name in DOCUMENT_FIELDS})
         yield doc, items.get(row["position"], [])
 
 
 def _item_row(position: int, document_id: str, ordinal: int, item: Item) -> dict[str, Any]:
-    entity = item.entity
-    return {
-        "position": position,
-        "document_id": document_id,
-        "ordinal": ordinal,
-        "object": item.object,
-        "sector": item.sector,
-        "stage": item.stage,
-        "parties": list(item.parties),
-        "entity_id": None if entity is None else entity.id,
-        "entity_name": None if entity is None else entity.name,
-        "entity_type": None if entity is None else entity.type,
-        "evidence_start": item.evidence.start,
-        "evidence_end": item.evidence.end,
-        "evidence_text": item.evidence.text,
-    }
-
-
-def _item(row: dict[str, Any]) -> Item:
-    entity = None
-    if row["entity_id"] is not None:
-        entity = EntityRef(id=row["entity_id"], name=row["entity_name"], type=row["entity_type"])
-    return Item(
-        object=row["object"],
-        sector=row["sector"],
-        stage=row["stage"],
-        parties=tuple(row["parties"] or ()),
-        evidence=Evidence(start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]),
-        entity=entity,
-    )
+    return {"position": position, "document_id": document_id, "ordinal": ordinal} | item.to_columns()

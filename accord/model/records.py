@@ -131,6 +131,41 @@ class Item:
             out["setback"] = self.setback
         return out
 
+    def to_columns(self) -> dict[str, Any]:
+        """The item as flat columns (entity and evidence spread out, parties a list): the rows of tables
+        (exports, batch Parquet files). `from_columns` reads them back."""
+        entity = self.entity
+        return {
+            "object": self.object,
+            "sector": self.sector,
+            "stage": self.stage,
+            "setback": self.setback,
+            "parties": list(self.parties),
+            "entity_id": None if entity is None else entity.id,
+            "entity_name": None if entity is None else entity.name,
+            "entity_type": None if entity is None else entity.type,
+            "evidence_start": self.evidence.start,
+            "evidence_end": self.evidence.end,
+            "evidence_text": self.evidence.text,
+        }
+
+    @classmethod
+    def from_columns(cls, row: dict[str, Any]) -> Item:
+        entity = None
+        if row["entity_id"] is not None:
+            entity = EntityRef(id=row["entity_id"], name=row["entity_name"], type=row["entity_type"])
+        return cls(
+            object=row["object"],
+            sector=row["sector"],
+            stage=row["stage"],
+            parties=tuple(row["parties"] or ()),
+            evidence=Evidence(
+                start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]
+            ),
+            entity=entity,
+            setback=row.get("setback"),  # batches written before setbacks have no such column
+        )
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Item:
         entity = data.get("entity")

@@ -58,25 +58,10 @@ def write_export(items: Iterable[StoredItem], fmt: ExportFormat, out: Destinatio
 
 def flat_row(stored: StoredItem) -> dict[str, Any]:
     """One item as the export's flat columns, parties as a list."""
-    item, entity = stored.item, stored.item.entity
-    return {
-        "item_id": stored.id,
-        "document_id": stored.document_id,
-        "published": stored.document_published,
-        "object": item.object,
-        "sector": item.sector,
-        "stage": item.stage,
-        "setback": item.setback,
-        "parties": list(item.parties),
-        "entity_id": None if entity is None else entity.id,
-        "entity_name": None if entity is None else entity.name,
-        "entity_type": None if entity is None else entity.type,
-        "evidence_start": item.evidence.start,
-        "evidence_end": item.evidence.end,
-        "evidence_text": item.evidence.text,
-        "url": stored.document_url,
-        "title": stored.document_title,
-    }
+    row = {"item_id": stored.id, "document_id": stored.document_id, "published": stored.document_published}
+    row |= stored.item.to_columns()
+    row |= {"url": stored.document_url, "title": stored.document_title}
+    return {name: row[name] for name in COLUMNS}
 
 
 def json_record(stored: StoredItem) -> dict[str, Any]:

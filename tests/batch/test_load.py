@@ -61,3 +61,20 @@ def test_load_leaves_alone_documents_ingested_before(tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert "0 new, 0 updated, 5 unchanged" in result.stdout
+
+
+def test_a_setback_travels_through_a_batch_into_the_register(tmp_path: Path) -> None:
+    source = tmp_path / "halted.jsonl"
+    text = "Kazakhstan and China agreed to build the Bakhty–Ayagoz railway, but construction was suspended."
+    source.write_text(f'{{"id": "halted", "text": "{text}"}}\n', encoding="utf-8")
+    out, db = tmp_path / "out", tmp_path / "r.sqlite"
+    run_batch([str(source)], out, BatchOptions(workers=1))
+    assert (
+        CliRunner(env={"ACCORD_DATABASE_URL": None})
+        .invoke(app, ["load", str(out), "--db", str(db)])
+        .exit_code
+        == 0
+    )
+    with SqlStore(f"sqlite:///{db}") as store:
+        [stored] = [s for s in store.iter_items(ItemQuery()) if "Bakhty" in s.item.object]
+    assert stored.item.setback == "stalled"

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from accord.extract import get_extractor
 from accord.extract.base import Extractor
 from accord.extract.en.nlp import load_nlp
-from accord.model import Document, Item
+from accord.model import SECTORS, STAGES, Document, Item
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +51,15 @@ def extract_ru(russian: Extractor) -> Callable[[str], list[Item]]:
         return russian.extract(Document(id="t", text=text, language="ru"))
 
     return run
+
+
+def check_items(text: str, items: list[Item]) -> None:
+    """What every item of any text must hold: evidence that is a span of the text, a known sector and
+    stage, ISO alpha-3 parties, an object."""
+    for item in items:
+        ev = item.evidence
+        assert 0 <= ev.start < ev.end <= len(text)
+        assert text[ev.start : ev.end] == ev.text
+        assert item.sector in SECTORS and item.stage in STAGES
+        assert all(len(p) == 3 and p.isupper() for p in item.parties)
+        assert item.object.strip()

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accord.model import SECTORS, STAGES, Item
+from accord.model import Item
+from tests.extract.conftest import check_items
 
 READOUT = (
     "Transport Cooperation\n"
@@ -17,20 +18,10 @@ READOUT = (
 )
 
 
-def _check(text: str, items: list[Item]) -> None:
-    for item in items:
-        ev = item.evidence
-        assert 0 <= ev.start < ev.end <= len(text)
-        assert text[ev.start : ev.end] == ev.text
-        assert item.sector in SECTORS and item.stage in STAGES
-        assert all(len(p) == 3 and p.isupper() for p in item.parties)
-        assert item.object.strip()
-
-
 def test_evidence_lies_in_the_text_and_holds_the_object(extract: Callable[[str], list[Item]]) -> None:
     items = extract(READOUT)
     assert len(items) >= 3
-    _check(READOUT, items)
+    check_items(READOUT, items)
     for item in items:
         head = item.object.split()[0]
         assert head in item.evidence.text
@@ -39,7 +30,7 @@ def test_evidence_lies_in_the_text_and_holds_the_object(extract: Callable[[str],
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_extracts_without_error(extract: Callable[[str], list[Item]], text: str) -> None:
-    _check(text, extract(text))
+    check_items(text, extract(text))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -50,13 +41,13 @@ def test_any_text_extracts_without_error(extract: Callable[[str], list[Item]], t
 )
 def test_mixed_scripts_and_shuffled_words(extract: Callable[[str], list[Item]], words: list[str]) -> None:
     text = " ".join(words)
-    _check(text, extract(text))
+    check_items(text, extract(text))
 
 
 def test_a_ten_thousand_word_sentence(extract: Callable[[str], list[Item]]) -> None:
     text = " ".join(["the sides agreed to build a railway line and"] * 1200) + " a pipeline."
     assert len(text.split()) > 10_000
-    _check(text, extract(text))
+    check_items(text, extract(text))
 
 
 def test_text_with_no_sentence(extract: Callable[[str], list[Item]]) -> None:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from accord.extract.ru.morph import lemma_of
 from accord.extract.ru.nlp import _acyclic
-from accord.model import SECTORS, STAGES, Item
+from accord.model import Item
+from tests.extract.conftest import check_items
 
 READOUT = (
     "Транспорт\n"
@@ -19,16 +20,6 @@ READOUT = (
     "В следующем году в Астане будет открыт филиал Московского государственного университета.\n"
     "В порту Актау ведётся строительство нового зернового терминала.\n"
 )
-
-
-def _check(text: str, items: list[Item]) -> None:
-    for item in items:
-        ev = item.evidence
-        assert 0 <= ev.start < ev.end <= len(text)
-        assert text[ev.start : ev.end] == ev.text
-        assert item.sector in SECTORS and item.stage in STAGES
-        assert all(len(p) == 3 and p.isupper() for p in item.parties)
-        assert item.object.strip()
 
 
 def _lemmas(text: str) -> set[str]:
@@ -40,7 +31,7 @@ def test_evidence_lies_in_the_text_and_holds_the_objects_words(
 ) -> None:
     items = extract_ru(READOUT)
     assert len(items) >= 3
-    _check(READOUT, items)
+    check_items(READOUT, items)
     for item in items:
         assert _lemmas(item.object) <= _lemmas(item.evidence.text), item
 
@@ -56,7 +47,7 @@ def test_objects_are_in_the_nominative(extract_ru: Callable[[str], list[Item]]) 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_extracts_without_error(extract_ru: Callable[[str], list[Item]], text: str) -> None:
-    _check(text, extract_ru(text))
+    check_items(text, extract_ru(text))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -68,13 +59,13 @@ def test_any_text_extracts_without_error(extract_ru: Callable[[str], list[Item]]
 )
 def test_mixed_scripts_and_shuffled_words(extract_ru: Callable[[str], list[Item]], words: list[str]) -> None:
     text = " ".join(words)
-    _check(text, extract_ru(text))
+    check_items(text, extract_ru(text))
 
 
 def test_a_ten_thousand_word_sentence(extract_ru: Callable[[str], list[Item]]) -> None:
     text = " ".join(["стороны договорились построить железную дорогу и"] * 1700) + " газопровод."
     assert len(text.split()) > 10_000
-    _check(text, extract_ru(text))
+    check_items(text, extract_ru(text))
 
 
 def test_text_with_no_sentence(extract_ru: Callable[[str], list[Item]]) -> None:
