@@ -42,7 +42,7 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return True
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
-            return not (_opens_plan(anc) or _meeting_purpose(anc))
+            return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in ("aim", "design", "intend", "base", "symbolize"):
             return True
     return False
@@ -57,6 +57,18 @@ def _meeting_purpose(verb: Token) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _MEETING_NOUNS
         for c in governor.children
+    )
+
+
+def _effort(verb: Token) -> bool:
+    """ "We will work to strengthen transport links", "measures are being taken to increase capacity": the
+    infinitive after a verb or noun of effort is what the parties undertake."""
+    cues = stage_cues()
+    governor = verb.head
+    if governor.lemma_.lower() in cues.effort_verbs:
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in cues.effort_nouns for c in governor.children
     )
 
 

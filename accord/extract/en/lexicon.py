@@ -30,6 +30,11 @@ class StageCues:
     setbacks: dict[str, str]  # lemma -> "stalled" | "cancelled"
     setback_phrases: tuple[tuple[str, re.Pattern[str]], ...]
     setback_subjects: frozenset[str]
+    effort_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    topics: frozenset[str]
+    continuing: frozenset[str]
+    effort_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,11 @@ def stage_cues() -> StageCues:
         setbacks=_invert(raw["setbacks"], frozenset(SETBACKS), "stages.yaml setbacks"),
         setback_phrases=tuple(_setback_phrases(raw["setback_phrases"])),
         setback_subjects=frozenset(raw["setback_subjects"]),
+        effort_verbs=frozenset(raw["efforts"]["verbs"]),
+        topic_verbs=frozenset(raw["topic_verbs"]),
+        topics=frozenset(raw["topics"]),
+        continuing=frozenset(raw["continuing"]),
+        effort_nouns=frozenset(raw["efforts"]["nouns"]),
     )
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from accord.extract.en.clauses import dateline_end, in_aside, is_source
-from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues
+from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues, stage_cues
 from accord.extract.en.phrases import (
     conjuncts,
     is_namelike,
     is_nominal,
     phrase_tokens,
+    split_coordinated_bodies,
     split_coordinated_fields,
     split_coordinated_names,
     split_coordinated_places,
@@ -134,8 +135,10 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)
-            if lemma in cues.generic_modifiers or _is_party_word(tok) or tok.ent_type_ in ("NORP", "GPE"):
+            if lemma in cues.generic_modifiers or _is_party_word(tok):
                 continue
+            if tok.ent_type_ in ("NORP", "GPE") and not DASH.search(tok.text):
+                continue  # "European countries"; but "Trans-Caspian route" names a route
             if lemma in cues.framing and not sectors.sectors_of(lemma):
                 continue
             plain = tok.pos_ == "ADJ" or lemma in cues.fields or lemma in cues.relations
@@ -286,7 +289,17 @@ def _has_specifics(head: Token, cues: ObjectCues) -> bool:
     contents = _of_object(head)  # "a package of documents, including X and Y"
     if contents is not None:
         holders.append(contents)
-    return any(_umbrella_marker(c, cues) for h in holders for c in h.children if c.dep_ == "prep")
+    if any(_umbrella_marker(c, cues) for h in holders for c in h.children if c.dep_ == "prep"):
+        return True
+    return any(_singled_out_apposition(c, cues) for c in head.children)
+
+
+def _singled_out_apposition(token: Token, cues: ObjectCues) -> bool:
+    """ "freight links, notably the extension of the Trans-Caspian route": an apposition that an adverb
+    marks as the specifics of the phrase before it."""
+    return token.dep_ == "appos" and any(
+        c.dep_ == "advmod" and (c.lower_,) in cues.umbrella for c in token.children
+    )
 
 
 def _umbrella_head(token: Token, cues: ObjectCues) -> Token | None:
@@ -343,6 +356,7 @@ def _split(cand: Candidate) -> list[Candidate]:
     parts = split_coordinated_names(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_places(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_fields(list(cand.tokens), cand.head)
+    parts = parts or split_coordinated_bodies(list(cand.tokens), cand.head)
     if not parts:
         return [cand]
     return [Candidate(cand.head, tuple(p), text_of(p), meeting=cand.meeting) for p in parts]
@@ -380,7 +394,23 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     if any(t.dep_ in ("det", "nummod", "poss", "prep") or is_namelike(t) for t in tokens):
         return False
     modifiers = [t for t in tokens if t.i != head.i]
-    return all(_lemma(t) in cues.generic_modifiers or t.tag_ in ("VBG", "VBN") for t in modifiers)
+    if all(_lemma(t) in cues.generic_modifiers or t.tag_ in ("VBG", "VBN") for t in modifiers):
+        return True
+    # "development banks", "research centres": institutions of a kind, unless the sentence makes them
+    return cues.things.get(_lemma(head)) == "institution" and not _made(head, cues)
+
+
+def _made(head: Token, cues: ObjectCues) -> bool:
+    """ "create cultural centres", "the opening of research centres": kinds of thing that the sentence
+    makes, as opposed to ones it mentions on the way ("development banks could be involved")."""
+    while head.dep_ == "conj":
+        head = head.head
+    governor = head.head
+    if head.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB":
+        stages = stage_cues()
+        lemma = governor.lemma_.lower()
+        return lemma in stages.completion or lemma in stages.neutral or lemma in stages.beginning
+    return head.dep_ == "pobj" and governor.lower_ == "of" and _lemma(governor.head) in cues.process
 
 
 def _reported_meeting(head: Token, cues: ObjectCues) -> bool:

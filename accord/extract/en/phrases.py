@@ -160,6 +160,30 @@ def split_coordinated_fields(tokens: list[Token], head: Token) -> list[list[Toke
     return [u + rest for u in units]
 
 
+_NAMED_KINDS = frozenset({"body", "institution", "event", "document"})
+
+
+def split_coordinated_bodies(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """ "the Intergovernmental Commission and Business Council" -> "Intergovernmental Commission",
+    "Business Council": two names, each ending in its own head word, that the parser hung one on the
+    other. The phrase's right-hand part ("of the CIS") stays with the last name."""
+    things = object_cues().things
+    left = [t for t in tokens if t.i < head.i]
+    for n, tok in enumerate(left[1:-1], start=1):
+        before, after = left[n - 1], left[n + 1]
+        if tok.lower_ != "and" or not (is_namelike(before) and is_namelike(after)):
+            continue
+        if before.pos_ != "PROPN" or things.get(before.lemma_.lower()) not in _NAMED_KINDS:
+            continue
+        if things.get(head.lemma_.lower()) not in _NAMED_KINDS or not head.text[:1].isupper():
+            continue
+        first = [t for t in left[:n] if t.dep_ not in ("det", "predet", "poss", "case")]
+        second = [t for t in tokens if t.i > tok.i and t.dep_ not in ("det", "predet")]
+        if first:
+            return [first, second]
+    return []
+
+
 def _units(tokens: list[Token]) -> list[list[Token]]:
     """The members of a coordination: the runs of tokens between "and", "or" and commas."""
     units: list[list[Token]] = [[]]

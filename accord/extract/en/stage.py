@@ -62,11 +62,21 @@ def _decision(lemma: str, form: str, cues: StageCues) -> str | None:
         return None
     if form == "gerund" and stage == "underway":
         return None  # "agreed to continue implementing X": the governor decides
+    if lemma in cues.continuing:
+        return {"future": "underway", "infinitive": None}.get(form, stage)
     if form in ("future", "infinitive") and stage in ("agreed", "underway"):
         return "planned"
     if form == "hedge":
         return "discussed"
     return stage
+
+
+def _acts_on(verb: Token, cues: StageCues) -> bool:
+    """ "raise the capacity of the line": a verb that is a decision only of a topic, acting on a thing."""
+    if verb.lemma_.lower() not in cues.topic_verbs:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lemma_.lower() in cues.topics for o in objects)
 
 
 def _action(lemma: str, form: str, cues: StageCues, *, subject: bool = False) -> str | None:
@@ -195,7 +205,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         lemma = _verb_lemma(token, cues)
         if token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
-            stage = _decision(lemma, form, cues) or _subject_stage(token, cues)
+            stage = None if _acts_on(token, cues) else _decision(lemma, form, cues)
+            stage = stage or _subject_stage(token, cues)
             if stage:
                 return stage, path
             subject = len(path) > 1 and path[-2].dep_ in ("nsubj", "nsubjpass")
@@ -203,7 +214,9 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             if action:
                 return action, path
             acting = lemma in cues.completion or lemma in cues.neutral
-            if form in ("infinitive", "gerund") and acting:
+            if form == "infinitive" and lemma in cues.continuing:
+                pending = pending or "underway"
+            elif form in ("infinitive", "gerund") and acting:
                 pending = pending or "planned"
             elif form == "present" and acting:
                 pending = pending or "underway"  # "we ensure the transit of X"
