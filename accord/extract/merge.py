@@ -15,7 +15,7 @@ from accord.model import SETBACKS, STAGE_ORDER, Item
 ContentWords = Callable[[str], frozenset[str]]
 
 
-def _absorb(into: Item, other: Item) -> Item:
+def absorb(into: Item, other: Item) -> Item:
     """The most advanced stage wins, with its evidence; a setback that one mention reports is kept, with
     the sentence that reports it (cancelled over stalled), so that what the document says last about
     the thing is not lost."""
@@ -43,5 +43,5 @@ def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item
         if target is None:
             kept[n] = listed[n]
         else:
-            kept[target] = _absorb(kept[target], listed[n])
+            kept[target] = absorb(kept[target], listed[n])
     return [kept[n] for n in sorted(kept)]

@@ -10,6 +10,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.blocks import Block, split_blocks
+from accord.extract.en.anaphora import Mention, resolve_anaphors
 from accord.extract.en.content import content_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
@@ -69,7 +70,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
     docs = list(parsed)
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
     ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
-    found: list[Item] = []
+    found: list[Mention] = []
     after_colon = False
     for block, spacy_doc in zip(blocks, docs, strict=True):
         if block.heading:
@@ -83,7 +84,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
             if not in_list:
                 ctx.list_stage = stage_of(sent.root, sent) or ctx.list_stage
         after_colon = block.text.endswith(":") or (in_list and not block.text.endswith("."))
-    return merge_items(found, content_words)
+    return merge_items(resolve_anaphors(found), content_words)
 
 
 def _modifiers(cand: Candidate) -> str:
@@ -148,7 +149,7 @@ def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
     return False
 
 
-def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -> Iterator[Item]:
+def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -> Iterator[Mention]:
     if _historical(sent, ctx):
         return
     evidence: Evidence | None = None
@@ -165,7 +166,7 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char
             evidence = Evidence(start, end, ctx.text[start:end])
-        yield replace(_item(cand, stage, sent, ctx, evidence), setback=setback)
+        yield Mention(replace(_item(cand, stage, sent, ctx, evidence), setback=setback), cand)
 
 
 def _item(cand: Candidate, stage: str, sent: Span, ctx: _Context, ev: Evidence) -> Item:
