@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.lexicon import stage_cues
+from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
@@ -37,7 +37,10 @@ def is_source(head: Token) -> bool:
 
 
 def in_aside(head: Token) -> bool:
-    """Inside a purpose clause ("to facilitate X", "aimed at X") or a wh-relative clause ("where ...")."""
+    """Inside a purpose clause ("to facilitate X", "aimed at X"), a wh-relative clause ("where ..."), or
+    what a project is said to bring about ("the line will help unload the southern checkpoints")."""
+    if _consequence(head):
+        return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return True
@@ -46,6 +49,41 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "acl" and anc.lemma_.lower() in ("aim", "design", "intend", "base", "symbolize"):
             return True
     return False
+
+
+def _consequence(head: Token) -> bool:
+    """In the clause of a thing that brings something about: "the construction of the plant will allow the
+    country to complete the fuel cycle", "the project has great significance for improving X". The object
+    must not be in the thing's own subject phrase."""
+    cues = object_cues()
+    came = head
+    for anc in head.ancestors:
+        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if anc.pos_ not in ("VERB", "AUX") or not subjects:
+            came = anc
+            continue
+        if any(came.i == s.i for s in subjects) or not _thing_subject(subjects[0]):
+            came = anc
+            continue
+        if anc.lemma_.lower() in cues.consequence_verbs:
+            return True
+        if came.dep_ in ("acomp", "attr", "dobj") and came.lemma_.lower() in cues.consequence_words:
+            return True
+        came = anc
+    return False
+
+
+def _thing_subject(subject: Token) -> bool:
+    """A project, a construction, a line: not a party, a person, a pronoun or a document."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return False
+    if subject.text in party_aliases():
+        return False
+    cues = object_cues()
+    lemma = subject.lemma_.lower()
+    if cues.things.get(lemma) == "document" or lemma in cues.people or lemma in cues.actors:
+        return False
+    return lemma in cues.things or lemma in cues.process or lemma in ("project", "initiative")
 
 
 def _meeting_purpose(verb: Token) -> bool:

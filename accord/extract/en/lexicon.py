@@ -61,6 +61,8 @@ class ObjectCues:
     abbreviations: dict[str, str]
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
+    consequence_verbs: frozenset[str]
+    consequence_words: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]], check: frozenset[str], name: str) -> dict[str, str]:
@@ -144,6 +146,8 @@ def object_cues() -> ObjectCues:
         abbreviations={str(k).lower(): str(v) for k, v in raw["abbreviations"].items()},
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
+        consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
+        consequence_words=frozenset(str(w).lower() for w in raw["consequence"]["words"]),
     )
 
 
