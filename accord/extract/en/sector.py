@@ -6,13 +6,18 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.lexicon import sector_cues
+from accord.extract.en.lexicon import object_cues, sector_cues
 from accord.model import SECTORS
 
-# Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides.
+# Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides. Other
+# diplomacy words ("visa", "sovereignty") count in full.
 _CONTAINER_SECTOR = "diplomacy"
 _CONTAINER_WEIGHT = 0.5
+_CONTAINER_KINDS = frozenset({"document", "body", "event"})
 DEFAULT_SECTOR = "diplomacy"
+# Ties go to the order of FORMAT.md's list, except that what moves decides over how it moves: "transit of
+# energy resources", "oil and gas transit routes" are energy.
+_TIE_ORDER = ("energy", *(s for s in SECTORS if s != "energy"))
 
 
 def _keys(token: Token) -> tuple[str, ...]:
@@ -28,13 +33,14 @@ def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> No
         for key in _keys(tok):
             for part in key.replace("–", "-").split("-"):
                 found.update(cues.sectors_of(part))
+        container = any(object_cues().things.get(k) in _CONTAINER_KINDS for k in _keys(tok))
         for sector in found:
-            share = _CONTAINER_WEIGHT if sector == _CONTAINER_SECTOR else 1.0
+            share = _CONTAINER_WEIGHT if sector == _CONTAINER_SECTOR and container else 1.0
             scores[sector] = scores.get(sector, 0.0) + weight * share
 
 
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
-    """The best-supported sector; ties go to the order of FORMAT.md's list."""
+    """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list."""
     scores: dict[str, float] = {}
     _add(scores, obj, 4.0)
     only_container = set(scores) <= {_CONTAINER_SECTOR}
@@ -43,4 +49,4 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     _add(scores, sent, 1.5 if only_container else 0.5)
     if not scores:
         return DEFAULT_SECTOR
-    return max(SECTORS, key=lambda s: (scores.get(s, 0.0), -SECTORS.index(s)))
+    return max(_TIE_ORDER, key=lambda s: (scores.get(s, 0.0), -_TIE_ORDER.index(s)))
