@@ -106,9 +106,19 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
     stage = cues.nouns.get(token.lemma_.lower())
     if stage == "completed":
         return _tensed(token, cues)
+    if stage == "underway":
+        return _efforts_when(token, cues)
     if stage == "agreed":
         return _signed_when(token, cues)
     return stage
+
+
+def _efforts_when(noun: Token, cues: StageCues) -> str:
+    """ "steps are being taken" is under way; "will take additional steps" is still planned."""
+    for anc in noun.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return {"future": "planned", "hedge": "discussed"}.get(_form(anc, cues), "underway")
+    return "underway"
 
 
 def _signed_when(noun: Token, cues: StageCues) -> str:
@@ -205,7 +215,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         lemma = _verb_lemma(token, cues)
         if token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
-            stage = None if _acts_on(token, cues) else _decision(lemma, form, cues)
+            governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
+            stage = None if _acts_on(token, cues) or governed else _decision(lemma, form, cues)
             stage = stage or _subject_stage(token, cues)
             if stage:
                 return stage, path
