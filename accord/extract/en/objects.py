@@ -35,7 +35,7 @@ _NOT_OBJECTS = frozenset(
 )
 MAX_SINGLED_OUT = 3
 _MEMBERSHIP = frozenset({"membership", "accession", "chairmanship", "presidency", "coordination"})
-_KINDS = frozenset({"institution", "railway", "energy_project"})
+_KINDS = frozenset({"institution", "railway", "energy_project", "body"})
 _MEETING_MARKS = frozenset(
     {"next", "upcoming", "forthcoming", "following", "state", "official", "working", "return"}
 )
@@ -72,7 +72,7 @@ def _is_party_name(tokens: list[Token]) -> bool:
 
 
 def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
-    if head.text.startswith(("#", "@")):
+    if head.text.startswith(("#", "@")) or _tagged(head):
         return True
     head_lemma = _lemma(head)
     if head_lemma in cues.people or head_lemma in cues.media or head_lemma in cues.actors:
@@ -83,6 +83,14 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if any(c in cues.people or c in cues.media for c in compounds):
         return True
     return _named_actor(tokens, cues)
+
+
+def _tagged(token: Token) -> bool:
+    """ "#CIS", "@Akorda": a hashtag or handle that the tokenizer split from its mark (page leftovers)."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text in ("#", "@") and not before.whitespace_
 
 
 def _typed_name(head: Token, cues: ObjectCues) -> bool:
@@ -112,7 +120,7 @@ def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
 def _context(head: Token, cues: ObjectCues) -> bool:
     """Where a meeting took place or what someone attended: "participated in the SCO summit", "signed
     on the sidelines of the forum", "met at the Presidential Palace"."""
-    if head.dep_ == "pobj":
+    if head.dep_ == "pobj" and not _joined_organisation(head):
         prep = head.head
         venue = prep.lower_ in _VENUE_PREPS and (cues.things.get(_lemma(head)) in ("event", "body"))
         if venue and _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
@@ -346,7 +354,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
-    if text == text_of(tokens) and _bare_name(tokens, head, cues):
+    if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues))
 
@@ -360,6 +368,19 @@ def _split(cand: Candidate) -> list[Candidate]:
     if not parts:
         return [cand]
     return [Candidate(cand.head, tuple(p), text_of(p), meeting=cand.meeting) for p in parts]
+
+
+_GENERAL_KINDS = frozenset({"body", "institution", "railway", "place"})
+
+
+def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    """ "the Organization", "the airport", "streets": a kind word alone refers back or in general; the
+    thing itself is named elsewhere, or not at all."""
+    words = [t for t in tokens if t.dep_ not in ("det", "predet")]
+    if len(words) != 1 or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return False
+    lemma = _lemma(head)
+    return cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
 
 
 def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
