@@ -62,6 +62,9 @@ class ObjectCues:
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
     consequence_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    supported: frozenset[str]
     consequence_words: frozenset[str]
 
 
@@ -147,6 +150,9 @@ def object_cues() -> ObjectCues:
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
         consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
+        support_verbs=frozenset(str(w).lower() for w in raw["support"]["verbs"]),
+        support_nouns=frozenset(str(w).lower() for w in raw["support"]["nouns"]),
+        supported=frozenset(str(w).lower() for w in raw["support"]["objects"]),
         consequence_words=frozenset(str(w).lower() for w in raw["consequence"]["words"]),
     )
 

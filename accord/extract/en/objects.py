@@ -165,6 +165,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if is_namelike(head) and _joined_organisation(head) and not _is_party_word(head):
         return True
+    if _supported(head, cues):
+        return True
     if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things and not _typed_name(head, cues):
         return False
     if _after_marker(head, cues):
@@ -186,6 +188,23 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _supported(head: Token, cues: ObjectCues) -> bool:
+    """ "expressed support for China's initiative", "supports Kazakhstan's territorial integrity": a
+    statement of political support names its object, framing word or not."""
+    if _lemma(head) not in cues.supported or _purpose(head) is not None:
+        return False  # "support for the initiative to host a UN centre": the centre is the object
+    if not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in head.lefts):
+        return False  # "if the public supports the initiative": one named before
+    governor = head.head
+    if head.dep_ == "dobj":
+        return governor.lemma_.lower() in cues.support_verbs
+    return (
+        head.dep_ == "pobj"
+        and governor.lower_ in ("for", "of", "to")
+        and governor.head.lemma_.lower() in cues.support_nouns
+    )
 
 
 def _singled_out(head: Token, cues: ObjectCues) -> bool:
