@@ -120,6 +120,8 @@ def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
 def _context(head: Token, cues: ObjectCues) -> bool:
     """Where a meeting took place or what someone attended: "participated in the SCO summit", "signed
     on the sidelines of the forum", "met at the Presidential Palace"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and _lemma(head) in cues.meetings:
+        return not _meeting_named(head)  # "invited him on a state visit next year": arranged or not, later
     if head.dep_ == "pobj" and not _joined_organisation(head):
         prep = head.head
         venue = prep.lower_ in _VENUE_PREPS and (cues.things.get(_lemma(head)) in ("event", "body"))
