@@ -182,6 +182,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.meetings:
         return _meeting_named(head)
     if lemma in cues.framing or lemma in cues.relations:
+        if _agenda(head):
+            return False
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
@@ -207,6 +209,14 @@ def _supported(head: Token, cues: ObjectCues) -> bool:
         and governor.lower_ in ("for", "of", "to")
         and governor.head.lemma_.lower() in cues.support_nouns
     )
+
+
+def _agenda(head: Token) -> bool:
+    """ "trade, transport, energy, agricultural and cultural spheres": a framing head over a long list of
+    fields sums up an agenda."""
+    words = [t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+    units = 1 + sum(1 for t in words if t.lower_ in ("and", "or") or t.text == ",")
+    return units > MAX_SINGLED_OUT
 
 
 def _singled_out(head: Token, cues: ObjectCues) -> bool:
