@@ -32,7 +32,12 @@ def is_source(head: Token) -> bool:
     if head.dep_ != "nsubj":
         return head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
     cues = stage_cues()
-    lemma = head.head.lemma_.lower()
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if cues.decision.get(lemma) == "underway" and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children
+    ):
+        return False  # "film days are continuing": what goes on, not who carries it on
     return lemma in cues.reporting or lemma in cues.decision
 
 

@@ -364,12 +364,18 @@ def _with_shared_head(tokens: list[Token], head: Token, cues: ObjectCues) -> str
     return f"{text} {' '.join([*mods, _lemma(umbrella)])}"
 
 
+def _listed_apposition(token: Token, head: Token) -> bool:
+    """ "Film days, exhibitions, concerts": a comma list the parser read as an apposition."""
+    between = token.doc[min(head.i, token.i) : max(head.i, token.i)]
+    return token.dep_ == "appos" and not any(t.text in (":", "(", "–", "—") for t in between)
+
+
 def _nested(cand: Candidate, heads: set[int]) -> bool:
     """Inside another object's phrase or clause, and not merely coordinated with it."""
     child = cand.head
     for anc in cand.head.ancestors:
         if anc.i in heads:
-            return child.dep_ not in ("conj", "cc")
+            return child.dep_ not in ("conj", "cc") and not _listed_apposition(child, anc)
         child = anc
     return False
 
