@@ -29,6 +29,8 @@ def is_source(head: Token) -> bool:
     what "according to" names."""
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True
+    if _in_agent(head):
+        return True
     if head.dep_ != "nsubj":
         return head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
     cues = stage_cues()
@@ -39,6 +41,16 @@ def is_source(head: Token) -> bool:
     ):
         return False  # "film days are continuing": what goes on, not who carries it on
     return lemma in cues.reporting or lemma in cues.decision
+
+
+def _in_agent(head: Token) -> bool:
+    """ "The proposal was made by the deputy chairman of Qazaq Gaz": who acted, named in a passive's agent."""
+    for anc in [head, *head.ancestors]:
+        if anc.dep_ == "agent":
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def in_aside(head: Token) -> bool:
