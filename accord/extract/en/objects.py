@@ -169,7 +169,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True
     if _supported(head, cues):
         return True
-    if head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things and not _typed_name(head, cues):
+    unnamed_entity = head.ent_type_ in _NOT_OBJECTS and lemma not in cues.things
+    if unnamed_entity and not _typed_name(head, cues) and not _named_year(head):
         return False
     if _after_marker(head, cues):
         return head.pos_ in ("NOUN", "PROPN") or is_namelike(head)
@@ -217,6 +218,19 @@ def _agenda(head: Token) -> bool:
     words = [t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
     units = 1 + sum(1 for t in words if t.lower_ in ("and", "or") or t.text == ",")
     return units > MAX_SINGLED_OUT
+
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+def _named_year(head: Token) -> bool:
+    """ "the Year of Uzbekistan's Culture": a themed year, which the entity recogniser calls a date."""
+    if head.ent_type_ != "DATE" or head.pos_ != "PROPN" or not head.is_alpha or head.lower_ in _MONTHS:
+        return False
+    return any(t.lower_ in ("year", "years", "decade") for t in head.subtree)
 
 
 def _singled_out(head: Token, cues: ObjectCues) -> bool:

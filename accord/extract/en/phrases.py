@@ -54,7 +54,9 @@ def _left_tokens(head: Token, depth: int) -> Iterator[Token]:
 
 def _right_tokens(head: Token, depth: int) -> Iterator[Token]:
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and depth < 2:
+        if child.dep_ == "case":
+            yield child  # the "'s" of a possessor: "the Year of Kazakhstan's Tourism"
+        elif child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and depth < 2:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs:
                 continue
