@@ -145,8 +145,8 @@ def _content_modifier(head: Token, cues: ObjectCues, *, nouns_only: bool) -> boo
             continue
         for tok in child.subtree:
             lemma = _lemma(tok)
-            if lemma in cues.generic_modifiers or _is_party_word(tok):
-                continue
+            if lemma in cues.generic_modifiers or _is_party_word(tok) or lemma in cues.counted:
+                continue  # "project implementation" refers back to a project named elsewhere
             if tok.ent_type_ in ("NORP", "GPE") and not DASH.search(tok.text):
                 continue  # "European countries"; but "Trans-Caspian route" names a route
             if lemma in cues.framing and not sectors.sectors_of(lemma):
