@@ -431,7 +431,8 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     if len(words) != 1 or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
         return False
     lemma = _lemma(head)
-    return cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
+    counted = head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "predet") for c in head.children)
+    return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
 
 
 def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
