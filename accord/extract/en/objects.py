@@ -474,11 +474,14 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
 
 
 def _made(head: Token, cues: ObjectCues) -> bool:
-    """ "create cultural centres", "the opening of research centres": kinds of thing that the sentence
-    makes, as opposed to ones it mentions on the way ("development banks could be involved")."""
+    """ "create cultural centres", "the opening of research centres", "progress in special economic zones":
+    kinds of thing that the sentence makes or works in, as opposed to ones it mentions on the way
+    ("development banks could be involved")."""
     while head.dep_ == "conj":
         head = head.head
     governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "NOUN":
+        return True  # a field of cooperation: "progress in special economic zones"
     if head.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB":
         stages = stage_cues()
         lemma = governor.lemma_.lower()
