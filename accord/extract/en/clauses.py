@@ -9,6 +9,7 @@ from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
+_AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
 _MEETING_NOUNS = frozenset({"meeting", "talks", "session", "consultation", "consultations", "negotiation"})
 
@@ -63,8 +64,8 @@ def in_aside(head: Token) -> bool:
             return True
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
-        if anc.dep_ == "acl" and anc.lemma_.lower() in ("aim", "design", "intend", "base", "symbolize"):
-            return True
+        if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
+            return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
     return False
 
 
@@ -113,6 +114,17 @@ def _meeting_purpose(verb: Token) -> bool:
         c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _MEETING_NOUNS
         for c in governor.children
     )
+
+
+def is_document(noun: Token) -> bool:
+    """An agreement, a memorandum, a programme: a signed or adopted text."""
+    lemma = noun.lemma_.lower()
+    return lemma == "document" or object_cues().things.get(lemma) == "document"
+
+
+def aims_of_document(verb: Token) -> bool:
+    """ "documents aimed at X": the participle that says what a document provides for."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in _AIMS and is_document(verb.head)
 
 
 def _effort(verb: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from accord.extract.en.clauses import aims_of_document
 from accord.extract.en.lexicon import StageCues, stage_cues
 from accord.model import STAGE_ORDER
 
@@ -213,7 +214,9 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         if _is_negated(token, cues) and token.i != head.i:
             return NEGATED, path
         lemma = _verb_lemma(token, cues)
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and aims_of_document(token):
+            pass  # "documents aimed at X": the verb that governs the documents says the stage
+        elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
             stage = None if _acts_on(token, cues) or governed else _decision(lemma, form, cues)
