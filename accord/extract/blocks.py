@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _END_PUNCT = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")")
 MAX_HEADING_WORDS = 9
 MIN_TEXT_WORDS = 4
+WRAP_EVIDENCE = 3  # lines that plainly run on before a text is read as hard-wrapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +35,58 @@ def _is_heading(line: str, words: list[str]) -> bool:
     return capitalised >= max(1, len(words) // 2)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line with its offset, without its line break."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        out.append((offset, raw.rstrip("\r\n")))
+        offset += len(raw)
+    return out
+
+
+def _open(line: str) -> bool:
+    stripped = line.rstrip()
+    return bool(stripped) and not stripped.endswith(_END_PUNCT)
+
+
+def _continues(line: str, following: str) -> bool:
+    """Plain evidence of a hard wrap: the next line goes on in lower case, or this one stops on a comma,
+    a hyphen or a lower-case word."""
+    nxt = following.lstrip()
+    last = line.rstrip().rsplit(" ", 1)[-1]
+    return nxt[:1].islower() or last.endswith((",", "-")) or (last[:1].islower() and last.isalpha())
+
+
+def unwrap(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Text hard-wrapped at a fixed width (mail, wire copy, some feeds) has sentences running over line
+    breaks. Where at least WRAP_EVIDENCE lines plainly run on, every line that stops without a full stop
+    is joined to the non-blank line after it, except a heading that opens a paragraph; a line break
+    becomes a space, so offsets stay the same."""
+    evidence = sum(1 for (_, a), (_, b) in pairwise(lines) if b.strip() and _open(a) and _continues(a, b))
+    if evidence < WRAP_EVIDENCE:
+        return lines
+    joined: list[tuple[int, str]] = []
+    heading = False  # a heading that opens a paragraph stays a line of its own
+    for n, (start, line) in enumerate(lines):
+        if joined and line.strip() and _open(joined[-1][1]) and not heading:
+            begin = joined[-1][0]
+            end = start + len(line)
+            joined[-1] = (begin, text[begin:end].replace("\r", " ").replace("\n", " "))
+            continue
+        joined.append((start, line))
+        opens_paragraph = n == 0 or not lines[n - 1][1].strip()
+        stripped = line.strip()
+        last = stripped.rsplit(" ", 1)[-1]
+        runs_on = ". " in stripped or last[:1].islower() or last.endswith(",")
+        heading = opens_paragraph and not runs_on and _is_heading(stripped, _WORD.findall(stripped))
+    return joined
+
+
 def split_blocks(text: str) -> list[Block]:
     """Lines that carry words, each marked as a heading or as body text."""
     blocks: list[Block] = []
-    offset = 0
-    for raw in text.splitlines(keepends=True):
-        start, line = offset, raw.rstrip("\r\n")
-        offset += len(raw)
+    for start, line in unwrap(text, _lines(text)):
         stripped = line.strip()
         words = _WORD.findall(stripped)
         if not words:

@@ -37,3 +37,44 @@ def test_page_leftovers_are_not_body_text(line: str) -> None:
 def test_a_long_line_without_full_stop_is_body_text() -> None:
     line = "the two presidents agreed to expand the railway line between the two border towns and more"
     assert [b.heading for b in split_blocks(line)] == [False]
+
+
+WRAPPED = (
+    "ALMATY, 3 March. The foreign ministers of Kazakhstan and\n"
+    "Kyrgyzstan met in Almaty, the ministry said. They agreed to\n"
+    "open a joint border crossing point near Karasu, and to finish\n"
+    "the road to it by 2027.\n"
+    "\n"
+    "Water Cooperation\n"
+    "The sides also signed a protocol on the Chu river.\n"
+)
+
+
+def test_hard_wrapped_text_is_read_as_whole_sentences() -> None:
+    blocks = split_blocks(WRAPPED)
+    assert [b.text for b in blocks] == [
+        "ALMATY, 3 March. The foreign ministers of Kazakhstan and Kyrgyzstan met in Almaty, the ministry "
+        "said. They agreed to open a joint border crossing point near Karasu, and to finish the road to it "
+        "by 2027.",
+        "Water Cooperation",
+        "The sides also signed a protocol on the Chu river.",
+    ]
+    assert [b.heading for b in blocks] == [False, True, False]
+    for block in blocks:  # a line break became a space: offsets still point into the text
+        assert WRAPPED[block.start : block.end].replace("\n", " ") == block.text
+
+
+def test_lines_that_only_lack_a_full_stop_are_not_joined() -> None:
+    text = "Energy Cooperation\nThe sides agreed to build a pipeline\nTransport\nA new bridge will open.\n"
+    assert len(split_blocks(text)) == 4
+
+
+def test_the_sentence_of_a_hard_wrapped_text_gives_its_item() -> None:
+    from accord.extract import get_extractor
+    from accord.model import Document
+
+    items = get_extractor("en").extract(Document(id="w", text=WRAPPED, language="en"))
+    crossing = [i for i in items if "border crossing point" in i.object]
+    assert crossing and crossing[0].stage == "agreed"
+    evidence = crossing[0].evidence
+    assert "near Karasu" in evidence.text and evidence.text == WRAPPED[evidence.start : evidence.end]

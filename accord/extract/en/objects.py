@@ -129,6 +129,8 @@ def _context(head: Token, cues: ObjectCues) -> bool:
             venue = False  # "talks continued at the first Supreme Council meeting": the session is an item
         if venue or prep.head.lemma_.lower() in _VENUE_NOUNS:
             return True
+    if _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
+        return False  # "attended the 8th meeting of the planning group": the session is an item
     for anc in head.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_.lower() in cues.context_verbs
@@ -462,7 +464,7 @@ def _joined_organisation(head: Token) -> bool:
 def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "leading universities", "new railways", "development banks": a kind of thing in general, not one
     the parties undertake. A plural with no article, number, name or phrase of its own."""
-    if head.tag_ != "NNS" or cues.things.get(_lemma(head)) not in _KINDS:
+    if head.tag_ != "NNS" or cues.things.get(_lemma(head)) not in _KINDS or _joined_organisation(head):
         return False
     if any(t.dep_ in ("det", "nummod", "poss", "prep") or is_namelike(t) for t in tokens):
         return False

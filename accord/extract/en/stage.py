@@ -303,12 +303,26 @@ def _later_setback(verb: Token, cues: StageCues) -> str | None:
 
 
 def _attended(head: Token, cues: StageCues) -> bool:
-    """ "The talks continued at the first Council meeting", "signed during the session": a session where
-    something past happened took place."""
+    """ "The talks continued at the first Council meeting", "signed during the session", "took part in the
+    8th meeting of the group": a session where something past happened, or that someone attended, took
+    place."""
     prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+    if head.dep_ == "dobj" and prep.lemma_.lower() == "attend":
+        verb = prep  # "attended the session of the commission"
+    elif head.dep_ == "pobj" and prep.lower_ in ("at", "during"):
+        verb = prep.head
+    elif head.dep_ == "pobj" and prep.lower_ == "in" and _takes_part(prep.head):
+        verb = prep.head  # "took part in the 8th meeting of the planning group"
+    else:
         return False
-    return _form(prep.head, cues) == "past" and not _is_negated(prep.head, cues)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return _form(verb, cues) == "past" and not _is_negated(verb, cues)
+
+
+def _takes_part(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma == "participate" or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
 
 
 def stage_of(head: Token, sent: Span) -> str | None:
