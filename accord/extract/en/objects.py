@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.clauses import dateline_end, in_aside, is_source
+from accord.extract.en.clauses import dateline_end, in_aside, is_document, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues, stage_cues
 from accord.extract.en.phrases import (
     conjuncts,
@@ -214,6 +214,13 @@ def _supported(head: Token, cues: ObjectCues) -> bool:
     )
 
 
+def _package(umbrella: Token) -> bool:
+    """ "agreements in sectors such as trade and infrastructure": fields that sum up a package of documents
+    (FORMAT.md: framing), not fields singled out for an undertaking."""
+    governor = umbrella.head
+    return umbrella.dep_ == "pobj" and governor.dep_ == "prep" and is_document(governor.head)
+
+
 def _agenda(head: Token) -> bool:
     """ "trade, transport, energy, agricultural and cultural spheres": a framing head over a long list of
     fields sums up an agenda."""
@@ -243,7 +250,7 @@ def _singled_out(head: Token, cues: ObjectCues) -> bool:
     while first.dep_ == "conj":
         first = first.head
     if first.dep_ == "pobj" and _umbrella_marker(first.head, cues):
-        return True
+        return not _package(first.head.head)
     under_framing = first.dep_ == "pobj" and _lemma(first.head.head) in cues.framing
     return under_framing and len(conjuncts(first)) <= MAX_SINGLED_OUT
 
