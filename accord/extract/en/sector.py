@@ -12,7 +12,7 @@ from accord.model import SECTORS
 # Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides. Other
 # diplomacy words ("visa", "sovereignty") count in full.
 _CONTAINER_SECTOR = "diplomacy"
-_CONTAINER_WEIGHT = 0.5
+_CONTAINER_WEIGHT = 0.25
 _CONTAINER_KINDS = frozenset({"document", "body", "event"})
 DEFAULT_SECTOR = "diplomacy"
 # Ties go to the order of FORMAT.md's list, except that what moves decides over how it moves: "transit of
