@@ -9,6 +9,7 @@ from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
+_ROLE_VERBS = frozenset({"serve", "act", "function", "position", "establish", "emerge", "remain"})
 _AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
 _MEETING_NOUNS = frozenset({"meeting", "talks", "session", "consultation", "consultations", "negotiation"})
@@ -57,7 +58,7 @@ def _in_agent(head: Token) -> bool:
 def in_aside(head: Token) -> bool:
     """Inside a purpose clause ("to facilitate X", "aimed at X"), a wh-relative clause ("where ..."), or
     what a project is said to bring about ("the line will help unload the southern checkpoints")."""
-    if _consequence(head):
+    if _consequence(head) or _role(head):
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
@@ -66,6 +67,20 @@ def in_aside(head: Token) -> bool:
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
+    return False
+
+
+def _role(head: Token) -> bool:
+    """ "Kazakhstan will serve as a reliable logistics hub", "the country has become a transit hub": what a
+    party is or acts as describes it; it is not something undertaken."""
+    for node in [head, *head.ancestors]:
+        governor = node.head
+        if node.dep_ == "pobj" and governor.lower_ == "as" and governor.head.lemma_.lower() in _ROLE_VERBS:
+            return True
+        if node.dep_ == "attr" and governor.lemma_.lower() in ("become", "remain"):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 
