@@ -152,6 +152,14 @@ def _signed(noun: Token, cues: StageCues) -> bool:
     )
 
 
+def _predicate_adjective(verb: Token, cues: StageCues) -> str | None:
+    """ "it is possible to create X", "the sides are interested in X": an adjective after "be" states it."""
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in cues.adjectives:
+            return cues.adjectives[child.lemma_.lower()]
+    return None
+
+
 def _subject_stage(verb: Token, cues: StageCues) -> str | None:
     """Subjects that state a stage: "discussions were held on X", "documents signed ... will enable X"."""
     for child in verb.children:
@@ -220,7 +228,7 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
             stage = None if _acts_on(token, cues) or governed else _decision(lemma, form, cues)
-            stage = stage or _subject_stage(token, cues)
+            stage = stage or _subject_stage(token, cues) or _predicate_adjective(token, cues)
             if stage:
                 return stage, path
             subject = len(path) > 1 and path[-2].dep_ in ("nsubj", "nsubjpass")
