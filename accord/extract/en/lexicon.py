@@ -31,6 +31,7 @@ class StageCues:
     setback_phrases: tuple[tuple[str, re.Pattern[str]], ...]
     setback_subjects: frozenset[str]
     effort_verbs: frozenset[str]
+    not_decisions: frozenset[str]
     topic_verbs: frozenset[str]
     topics: frozenset[str]
     continuing: frozenset[str]
@@ -103,6 +104,7 @@ def stage_cues() -> StageCues:
         setback_phrases=tuple(_setback_phrases(raw["setback_phrases"])),
         setback_subjects=frozenset(raw["setback_subjects"]),
         effort_verbs=frozenset(raw["efforts"]["verbs"]),
+        not_decisions=frozenset(raw["not_decisions"]),
         topic_verbs=frozenset(raw["topic_verbs"]),
         topics=frozenset(raw["topics"]),
         continuing=frozenset(raw["continuing"]),

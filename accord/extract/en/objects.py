@@ -80,7 +80,7 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
     if head.ent_type_ == "PERSON" and not _typed_name(head, cues):
         return True
-    if any(c in cues.people or c in cues.media for c in compounds):
+    if any(c in cues.people or c in cues.media for c in compounds) or _titled(head, cues):
         return True
     return _named_actor(tokens, cues)
 
@@ -91,6 +91,16 @@ def _tagged(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1]
     return before.text in ("#", "@") and not before.whitespace_
+
+
+def _titled(head: Token, cues: ObjectCues) -> bool:
+    """ "the Telegram channel «Oil and Gas of Kazakhstan»": the name of an outlet, hung on its media word."""
+    node = head
+    while node.dep_ in ("appos", "compound", "nmod", "conj", "flat", "npadvmod") and node.head.i != node.i:
+        node = node.head
+        if _lemma(node) in cues.media:
+            return True
+    return False
 
 
 def _typed_name(head: Token, cues: ObjectCues) -> bool:
