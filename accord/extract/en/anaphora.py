@@ -87,10 +87,15 @@ def _same_name(mention: Mention, named: list[Mention]) -> Mention | None:
 
 
 def _referent(mention: Mention, heads: list[Mention]) -> Mention | None:
-    """The one named object a definite, nameless mention can refer to."""
+    """The one named object a definite, nameless mention can refer to (two mentions of one object, one
+    holding all the other's words, are one)."""
     kind = _kind_word(mention.candidate)
     if kind is None:
         return None
     sector = mention.item.sector
     found = [m for m in heads if m.item.sector == sector and kind in content_words(m.item.object)]
-    return found[0] if len(found) == 1 else None
+    if not found:
+        return None
+    fullest = max(found, key=lambda m: len(content_words(m.item.object)))
+    words = content_words(fullest.item.object)
+    return fullest if all(content_words(m.item.object) <= words for m in found) else None

@@ -122,9 +122,10 @@ def _named_actor(tokens: list[Token], cues: ObjectCues) -> bool:
 
 
 def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
-    """ "68 bridges", "eleven railway stations": a count of parts, not an undertaking."""
+    """ "68 bridges", "eleven railway stations", "eight days": a count of parts or of time, not an
+    undertaking."""
     counted = any(c.dep_ == "nummod" and c.like_num for c in head.children)
-    return counted and _lemma(head) in cues.components
+    return counted and (_lemma(head) in cues.components or head.lower_ in _TIME_UNITS)
 
 
 def _context(head: Token, cues: ObjectCues) -> bool:
@@ -239,6 +240,7 @@ def _agenda(head: Token) -> bool:
     return units > MAX_SINGLED_OUT
 
 
+_TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"})
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"}

@@ -84,9 +84,12 @@ def _acts_on(verb: Token, cues: StageCues) -> bool:
     return bool(objects) and not any(o.lemma_.lower() in cues.topics for o in objects)
 
 
-def _action(lemma: str, form: str, cues: StageCues, *, subject: bool = False) -> str | None:
+def _action(
+    lemma: str, form: str, cues: StageCues, *, subject: bool = False, acting_on: bool = False
+) -> str | None:
     """The stage an action verb states by itself, or None when a governor must decide. A thing that
-    began is running ("supplies began in October"); work that was begun is under way ("began building")."""
+    began is running ("supplies began in October"); work that was begun is under way ("began building",
+    "the line has begun construction")."""
     if form == "future":
         return "planned"
     if form == "hedge":
@@ -94,7 +97,7 @@ def _action(lemma: str, form: str, cues: StageCues, *, subject: bool = False) ->
     if form == "progressive":
         return "completed" if lemma in ("operate", "function", "work") else "underway"
     if form in ("past", "present") and lemma in cues.beginning:
-        return "completed" if subject and form == "past" else "underway"
+        return "completed" if subject and form == "past" and not acting_on else "underway"
     if form == "past" and lemma in cues.completion:
         return "completed"
     return None
@@ -236,7 +239,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             if stage:
                 return stage, path
             subject = len(path) > 1 and path[-2].dep_ in ("nsubj", "nsubjpass")
-            action = _action(lemma, form, cues, subject=subject)
+            acting_on = any(c.dep_ in ("dobj", "xcomp") for c in token.children)
+            action = _action(lemma, form, cues, subject=subject, acting_on=acting_on)
             if action:
                 return action, path
             acting = lemma in cues.completion or lemma in cues.neutral
