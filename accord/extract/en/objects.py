@@ -143,6 +143,8 @@ def _context(head: Token, cues: ObjectCues) -> bool:
     if _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
         return False  # "attended the 8th meeting of the planning group": the session is an item
     for anc in head.ancestors:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _CONTEXT_NOUNS:
+            return True  # "welcomed your participation in the forum"
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_.lower() in cues.context_verbs
     return False
@@ -240,6 +242,8 @@ def _agenda(head: Token) -> bool:
     return units > MAX_SINGLED_OUT
 
 
+_TRANSFORM_VERBS = frozenset({"transform", "convert", "turn", "reorganize", "reorganise", "upgrade", "merge"})
+_CONTEXT_NOUNS = frozenset({"participation", "attendance", "presence", "visit", "trip"})
 _TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"})
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -415,8 +419,18 @@ def _nested(cand: Candidate, heads: set[int]) -> bool:
     return False
 
 
+def _transformed(head: Token) -> bool:
+    """ "transform the Forum of Regions into the Council of Heads of Regions": the new body's old name."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _TRANSFORM_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+
+
 def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if not _specific(head, cues) or _acts_on_something(head, cues) or _has_specifics(head, cues):
+        return None
+    if _transformed(head):
         return None
     if is_source(head) or in_aside(head):
         return None
