@@ -178,6 +178,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     lemma = _lemma(head)
     if head.lower_ in cues.things and lemma not in cues.things:
         lemma = head.lower_  # "Days" of "Culture Days" is not one day
+    if _raised_target(head, cues):
+        return True
     if lemma in cues.vague or lemma in cues.abstract:
         return False
     if is_namelike(head) and _joined_organisation(head) and not _is_party_word(head):
@@ -208,6 +210,19 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _raised_target(head: Token, cues: ObjectCues) -> bool:
+    """ "to raise bilateral trade volume to $10 billion", "increasing mutual trade": a field, or a measure of
+    one, that the parties set out to raise is an undertaking, though a statistic alone is not."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _RAISE_VERBS:
+        return False
+    lemma = _lemma(head)
+    if lemma in cues.fields:
+        return True
+    return lemma in cues.abstract and any(
+        c.dep_ in ("compound", "nmod") and _lemma(c) in cues.fields for c in head.lefts
+    )
 
 
 def _supported(head: Token, cues: ObjectCues) -> bool:
@@ -242,6 +257,7 @@ def _agenda(head: Token) -> bool:
     return units > MAX_SINGLED_OUT
 
 
+_RAISE_VERBS = frozenset({"raise", "increase", "double", "triple", "boost", "bring"})
 _TRANSFORM_VERBS = frozenset({"transform", "convert", "turn", "reorganize", "reorganise", "upgrade", "merge"})
 _CONTEXT_NOUNS = frozenset({"participation", "attendance", "presence", "visit", "trip"})
 _TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"})
