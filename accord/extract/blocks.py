@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
+
+from accord.vocab import load_data
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _END_PUNCT = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")")
 MAX_HEADING_WORDS = 9
 MIN_TEXT_WORDS = 4
+RUNNING_TEXT_WORDS = 12  # a line this long that ends a sentence is an article's text, not a link
 WRAP_EVIDENCE = 3  # lines that plainly run on before a text is read as hard-wrapped
+WRAP_WIDTH = 40  # a hard-wrapped line is at least this long; menus and link lists are shorter
+_BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,12 @@ def _open(line: str) -> bool:
     return bool(stripped) and not stripped.endswith(_END_PUNCT)
 
 
+def _wrapped(line: str, following: str) -> bool:
+    """A line cut at the wrap width (long, no full stop) with more text, not a list item, after it."""
+    nxt = following.strip()
+    return len(line.strip()) >= WRAP_WIDTH and _open(line) and bool(nxt) and not nxt.startswith(_BULLETS)
+
+
 def _continues(line: str, following: str) -> bool:
     """Plain evidence of a hard wrap: the next line goes on in lower case, or this one stops on a comma,
     a hyphen or a lower-case word."""
@@ -63,13 +75,13 @@ def unwrap(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     breaks. Where at least WRAP_EVIDENCE lines plainly run on, every line that stops without a full stop
     is joined to the non-blank line after it, except a heading that opens a paragraph; a line break
     becomes a space, so offsets stay the same."""
-    evidence = sum(1 for (_, a), (_, b) in pairwise(lines) if b.strip() and _open(a) and _continues(a, b))
+    evidence = sum(1 for (_, a), (_, b) in pairwise(lines) if _wrapped(a, b) and _continues(a, b))
     if evidence < WRAP_EVIDENCE:
         return lines
     joined: list[tuple[int, str]] = []
     heading = False  # a heading that opens a paragraph stays a line of its own
     for n, (start, line) in enumerate(lines):
-        if joined and line.strip() and _open(joined[-1][1]) and not heading:
+        if n and _wrapped(lines[n - 1][1], line) and _open(joined[-1][1]) and not heading:
             begin = joined[-1][0]
             end = start + len(line)
             joined[-1] = (begin, text[begin:end].replace("\r", " ").replace("\n", " "))
@@ -79,17 +91,46 @@ def unwrap(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         stripped = line.strip()
         last = stripped.rsplit(" ", 1)[-1]
         runs_on = ". " in stripped or last[:1].islower() or last.endswith(",")
-        heading = opens_paragraph and not runs_on and _is_heading(stripped, _WORD.findall(stripped))
+        short = len(stripped) < WRAP_WIDTH
+        heading = opens_paragraph and short and not runs_on and _is_heading(stripped, _WORD.findall(stripped))
     return joined
 
 
+@cache
+def _leftover_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    raw = load_data("accord.vocab.data", "leftovers.yaml")
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+    labels = re.compile(rf"(?:{alternatives(raw['labels'])})\s*:", re.IGNORECASE)
+    sections = re.compile(rf"(?:{alternatives(raw['sections'])})\s*:?\s*$", re.IGNORECASE)
+    return labels, sections
+
+
+def _running_text(line: str, words: list[str]) -> bool:
+    """A line of an article's own text: a full sentence of some length, not a link or a headline."""
+    return len(words) >= RUNNING_TEXT_WORDS and line.rstrip().endswith((".", "!", "?", "»", '"', "”"))
+
+
 def split_blocks(text: str) -> list[Block]:
-    """Lines that carry words, each marked as a heading or as body text."""
+    """Lines that carry words, each marked as a heading or as body text. Tag and share lines, and the
+    lists of links under "Related articles" or "Most read", are page leftovers and left out."""
+    labels, sections = _leftover_patterns()
     blocks: list[Block] = []
+    in_links = False
     for start, line in unwrap(text, _lines(text)):
         stripped = line.strip()
         words = _WORD.findall(stripped)
         if not words:
+            continue
+        if sections.match(stripped):
+            in_links = True
+            continue
+        if in_links and not _running_text(stripped, words):
+            continue
+        in_links = False
+        if labels.match(stripped):
             continue
         lead = len(line) - len(line.lstrip())
         begin = start + lead

@@ -78,3 +78,33 @@ def test_the_sentence_of_a_hard_wrapped_text_gives_its_item() -> None:
     assert crossing and crossing[0].stage == "agreed"
     evidence = crossing[0].evidence
     assert "near Karasu" in evidence.text and evidence.text == WRAPPED[evidence.start : evidence.end]
+
+
+PAGE = (
+    "Home | News | Sport\n"
+    "The two ministers agreed to open a new rail freight terminal in Aktau next year.\n"
+    "Tags: Kazakhstan, Azerbaijan, Middle Corridor\n"
+    "Share: Facebook X Telegram\n"
+    "Related articles\n"
+    "- Uzbekistan starts building a small nuclear plant\n"
+    "- Turkmenistan offers a new gas field to investors\n"
+    "Most read\n"
+    "- Football: Astana reach the group stage\n"
+    "The ministers will meet again in Baku in November to review the terminal project in detail.\n"
+)
+
+
+def test_tags_share_lines_and_link_lists_are_left_out() -> None:
+    texts = [b.text for b in split_blocks(PAGE) if not b.heading]
+    assert texts == [
+        "The two ministers agreed to open a new rail freight terminal in Aktau next year.",
+        "The ministers will meet again in Baku in November to review the terminal project in detail.",
+    ]
+
+
+def test_a_list_under_a_heading_that_is_not_a_link_section_is_kept() -> None:
+    text = "Energy Cooperation\n- gas supplies to the northern regions;\n- a new power line.\n"
+    assert [b.text for b in split_blocks(text)][1:] == [
+        "- gas supplies to the northern regions;",
+        "- a new power line.",
+    ]
