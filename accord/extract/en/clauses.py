@@ -62,7 +62,7 @@ def in_aside(head: Token) -> bool:
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
-            return True
+            return not _undertakes(anc)
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
@@ -129,6 +129,19 @@ def _meeting_purpose(verb: Token) -> bool:
         c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _MEETING_NOUNS
         for c in governor.children
     )
+
+
+def _undertakes(verb: Token) -> bool:
+    """ "the site, where a consortium is to build the first nuclear plant": a relative clause that itself
+    states an undertaking (a verb of building or deciding, with its own subject)."""
+    cues = stage_cues()
+    if not any(c.dep_ == "nsubj" and c.lower_ not in _WH_WORDS for c in verb.children):
+        return False
+    for acting in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+        lemma = acting.lemma_.lower()
+        if lemma in cues.completion or lemma in cues.neutral or cues.decision.get(lemma) == "agreed":
+            return True
+    return False
 
 
 def is_document(noun: Token) -> bool:

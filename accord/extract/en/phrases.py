@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from accord.extract.en.lexicon import object_cues, sector_cues
 
-MAX_OBJECT_WORDS = 12
+MAX_OBJECT_WORDS = 14
 _VENUE_PREPS = frozenset({"at", "during"})
 _LEFT_DEPS = frozenset(
     {"amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "advmod"}
