@@ -515,7 +515,7 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     the parties undertake. A plural with no article, number, name or phrase of its own."""
     if head.tag_ != "NNS" or cues.things.get(_lemma(head)) not in _KINDS or _joined_organisation(head):
         return False
-    if any(t.dep_ in ("det", "nummod", "poss", "prep") or _proper_name(t) for t in tokens):
+    if any(t.dep_ in ("det", "nummod", "poss", "prep") or is_namelike(t) for t in tokens):
         return False
     modifiers = [t for t in tokens if t.i != head.i]
     if all(_lemma(t) in cues.generic_modifiers or t.tag_ in ("VBG", "VBN") for t in modifiers):
@@ -538,11 +538,6 @@ def _made(head: Token, cues: ObjectCues) -> bool:
         lemma = governor.lemma_.lower()
         return lemma in stages.completion or lemma in stages.neutral or lemma in stages.beginning
     return head.dep_ == "pobj" and governor.lower_ == "of" and _lemma(governor.head) in cues.process
-
-
-def _proper_name(token: Token) -> bool:
-    """A name of its own; "Russian" in "Russian state banks" only says whose."""
-    return is_namelike(token) and not _is_party_word(token)
 
 
 def _reported_meeting(head: Token, cues: ObjectCues) -> bool:
