@@ -142,8 +142,10 @@ def _context(head: Token, cues: ObjectCues) -> bool:
             return True
     if _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
         return False  # "attended the 8th meeting of the planning group": the session is an item
+    work = False  # "participation in the construction of X" is the undertaking, not a place to be
     for anc in head.ancestors:
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _CONTEXT_NOUNS:
+        work = work or _lemma(anc) in cues.process
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _CONTEXT_NOUNS and not work:
             return True  # "welcomed your participation in the forum"
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_.lower() in cues.context_verbs
@@ -283,8 +285,12 @@ def _singled_out(head: Token, cues: ObjectCues) -> bool:
         first = first.head
     if first.dep_ == "pobj" and _umbrella_marker(first.head, cues):
         return not _package(first.head.head)
-    under_framing = first.dep_ == "pobj" and _lemma(first.head.head) in cues.framing
-    return under_framing and len(conjuncts(first)) <= MAX_SINGLED_OUT
+    if first.dep_ != "pobj" or _lemma(first.head.head) not in cues.framing:
+        return False
+    holder = first.head.head
+    if holder.tag_ == "NNS" and is_document(holder):
+        return False  # "signed documents on energy, trade and culture": the fields of a package
+    return len(conjuncts(first)) <= MAX_SINGLED_OUT
 
 
 def _document_clause(head: Token, cues: ObjectCues) -> Token | None:

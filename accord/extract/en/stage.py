@@ -209,8 +209,10 @@ _SUFFIXES = (("ied", "y"), ("ing", ""), ("ed", ""), ("d", ""), ("es", ""), ("s",
 
 def _verb_lemma(token: Token, cues: StageCues) -> str:
     """The lemma, or for a hyphenated verb the cue its last part makes ("co-chaired" -> "chair"): the
-    lemmatiser does not know such words."""
+    lemmatiser does not know such words; "take place" is "hold"."""
     lemma = token.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+        return "hold"  # "the meeting took place": it was held
     if "-" not in lemma or token.pos_ not in ("VERB", "AUX"):
         return lemma
     tail = token.lower_.rsplit("-", 1)[1]
