@@ -5,7 +5,8 @@ singular definite description that has no name of its own. Such a description is
 again, not a new undertaking, when exactly one named object earlier in the document is of its kind (its
 head word, or for a noun of doing its modifier, is one of the named object's words) and of its sector.
 Two mentions that share a dashed proper name ("route Bakhty-Ayagoz", "Bakhty-Ayagoz railway line") are
-one object too.
+one object too, and so is a mention by another name the document gives ("the Trans-Caspian route, also
+known as the Middle Corridor").
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def resolve_anaphors(mentions: list[Mention]) -> list[Item]:
     """The items, with each later mention folded into the named object it refers to."""
     named = [m for m in mentions if _named(m.candidate)]
     target = {id(m): t for m in named if (t := _same_name(m, named)) is not None}
+    for mention in mentions:
+        if id(mention) not in target and (t := _aliased(mention, named)) is not None:
+            target[id(mention)] = t
     heads = [m for m in named if id(m) not in target]
     for n, mention in enumerate(mentions):
         earlier = [m for m in heads if any(m is e for e in mentions[:n])]
@@ -73,6 +77,15 @@ def resolve_anaphors(mentions: list[Mention]) -> list[Item]:
             into = target[id(mention)]
             items[id(into)] = absorb(items[id(into)], mention.item)
     return [items.get(id(m), m.item) for m in mentions if id(m) not in target]
+
+
+def _aliased(mention: Mention, named: list[Mention]) -> Mention | None:
+    """The named object whose other name ("also known as the Middle Corridor") this mention uses."""
+    words = content_words(mention.item.object)
+    for other in named:
+        if other is not mention and any(content_words(a) == words for a in other.candidate.aliases):
+            return other
+    return None
 
 
 def _same_name(mention: Mention, named: list[Mention]) -> Mention | None:

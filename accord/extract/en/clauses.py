@@ -9,6 +9,7 @@ from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing"})
 _ROLE_VERBS = frozenset({"serve", "act", "function", "position", "establish", "emerge", "remain"})
 _AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
@@ -31,7 +32,7 @@ def is_source(head: Token) -> bool:
     what "according to" names."""
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True
-    if _in_agent(head):
+    if _in_agent(head) or _alias(head):
         return True
     if head.dep_ != "nsubj":
         return head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
@@ -43,6 +44,17 @@ def is_source(head: Token) -> bool:
     ):
         return False  # "film days are continuing": what goes on, not who carries it on
     return lemma in cues.reporting or lemma in cues.decision
+
+
+def _alias(head: Token) -> bool:
+    """ "the Trans-Caspian route, also known as the Middle Corridor": another name of the object before."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "as"
+        and prep.head.lemma_.lower() in ("know", "call", "refer", "dub", "name")
+        and prep.head.tag_ == "VBN"
+    )
 
 
 def _in_agent(head: Token) -> bool:
@@ -58,15 +70,29 @@ def _in_agent(head: Token) -> bool:
 def in_aside(head: Token) -> bool:
     """Inside a purpose clause ("to facilitate X", "aimed at X"), a wh-relative clause ("where ..."), or
     what a project is said to bring about ("the line will help unload the southern checkpoints")."""
-    if _consequence(head) or _role(head):
+    if _consequence(head) or _role(head) or _commentary(head):
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return not _undertakes(anc)
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in anc.children):
+            return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
+    return False
+
+
+def _commentary(head: Token) -> bool:
+    """ "Some economists doubt that the route can compete with the northern corridor": what third parties
+    think is background."""
+    commentators = object_cues().commentators
+    for anc in head.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in commentators for c in anc.children
+        ):
+            return True
     return False
 
 

@@ -63,6 +63,7 @@ class ObjectCues:
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
     consequence_verbs: frozenset[str]
+    commentators: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     supported: frozenset[str]
@@ -152,6 +153,7 @@ def object_cues() -> ObjectCues:
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
         consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
+        commentators=frozenset(str(w).lower() for w in raw["commentators"]),
         support_verbs=frozenset(str(w).lower() for w in raw["support"]["verbs"]),
         support_nouns=frozenset(str(w).lower() for w in raw["support"]["nouns"]),
         supported=frozenset(str(w).lower() for w in raw["support"]["objects"]),

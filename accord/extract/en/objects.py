@@ -51,6 +51,7 @@ class Candidate:
     tokens: tuple[Token, ...]
     text: str
     meeting: bool = False
+    aliases: tuple[str, ...] = ()  # other names the sentence gives it ("also known as the Middle Corridor")
 
 
 def _lemma(token: Token) -> str:
@@ -464,7 +465,20 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
-    return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues))
+    return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues), aliases=_aliases(head))
+
+
+def _aliases(head: Token) -> tuple[str, ...]:
+    """ "the Trans-Caspian route, also known as the Middle Corridor": the names after "known as"."""
+    out = []
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("know", "call", "refer", "dub", "name"):
+            continue
+        for prep in acl.children:
+            for obj in prep.children if prep.lower_ == "as" else ():
+                if obj.dep_ == "pobj":
+                    out.append(text_of(trim(phrase_tokens(obj), obj)))
+    return tuple(out)
 
 
 def _split(cand: Candidate) -> list[Candidate]:
