@@ -31,6 +31,7 @@ class StageCues:
     setback_phrases: tuple[tuple[str, re.Pattern[str]], ...]
     setback_subjects: frozenset[str]
     effort_verbs: frozenset[str]
+    progress: frozenset[str]
     not_decisions: frozenset[str]
     topic_verbs: frozenset[str]
     topics: frozenset[str]
@@ -105,6 +106,7 @@ def stage_cues() -> StageCues:
         setback_phrases=tuple(_setback_phrases(raw["setback_phrases"])),
         setback_subjects=frozenset(raw["setback_subjects"]),
         effort_verbs=frozenset(raw["efforts"]["verbs"]),
+        progress=frozenset(raw["progress"]),
         not_decisions=frozenset(raw["not_decisions"]),
         topic_verbs=frozenset(raw["topic_verbs"]),
         topics=frozenset(raw["topics"]),

@@ -95,7 +95,10 @@ def _action(
     if form == "hedge":
         return "discussed"
     if form == "progressive":
-        return "completed" if lemma in ("operate", "function", "work") else "underway"
+        if lemma in ("operate", "function", "work"):
+            return "completed"
+        known = lemma in cues.completion or lemma in cues.neutral or lemma in cues.beginning
+        return "underway" if known or lemma in cues.progress else None
     if form in ("past", "present") and lemma in cues.beginning:
         return "completed" if subject and form == "past" and not acting_on else "underway"
     if form == "past" and lemma in cues.completion:
