@@ -9,7 +9,7 @@ from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
-_CONDITIONS = frozenset({"if", "unless", "provided", "providing"})
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "once"})
 _ROLE_VERBS = frozenset({"serve", "act", "function", "position", "establish", "emerge", "remain"})
 _AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})

@@ -34,6 +34,8 @@ def _is_negated(token: Token, cues: StageCues) -> bool:
             g.dep_ == "det" and g.lower_ in ("no", "neither") for g in child.children
         ):
             return True
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in cues.negation:
+        return True  # "ended the talks without reaching agreement"
     return token.lemma_ in cues.negation
 
 
