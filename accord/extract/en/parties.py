@@ -48,6 +48,9 @@ def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[
     country coordinated with one of them in this sentence ("among Kazakhstan, Russia, China, and
     Mongolia")."""
     aliases = party_aliases()
+    named = _named_partners(obj)
+    if named:
+        return named
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
         if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj":
@@ -57,15 +60,32 @@ def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[
     return tuple(sorted(parties))
 
 
+_DASHED = re.compile(r"[\w'’]+(?:\s*[-–—]\s*[\w'’]+)+")
+
+
+def _named_partners(obj: str) -> tuple[str, ...]:
+    """ "the China–Kyrgyzstan–Uzbekistan railway": a name made of two or more countries says exactly who
+    takes part."""
+    aliases = party_aliases()
+    for match in _DASHED.finditer(obj):
+        parts = [p.strip() for p in re.split(r"[-–—]", match.group(0))]
+        if len(parts) >= 2 and all(p in aliases for p in parts):
+            return tuple(sorted({aliases[p] for p in parts}))
+    return ()
+
+
 def participants(lead: Iterable[Span]) -> set[str]:
     """Countries listed together in a document's lead ("The leaders of China, Kazakhstan, Kyrgyzstan,
     Tajikistan, Turkmenistan and Uzbekistan met"): every one of them takes part in what it reports."""
     aliases = party_aliases()
     found: set[str] = set()
     for sent in lead:
-        for tok in sent:
-            if tok.text in aliases and tok.dep_ != "conj":
-                group = {aliases[t.text] for t in conjuncts(tok) if t.text in aliases}
-                if len(group) >= MIN_PARTICIPANTS:
-                    found |= group
+        group: set[str] = set()
+        for tok in sent:  # a run of names joined by commas and "and", whatever the parse made of it
+            if tok.text in aliases:
+                group.add(aliases[tok.text])
+            elif tok.text != "," and tok.lower_ != "and":
+                found |= group if len(group) >= MIN_PARTICIPANTS else set()
+                group = set()
+        found |= group if len(group) >= MIN_PARTICIPANTS else set()
     return found
