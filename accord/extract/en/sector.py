@@ -12,8 +12,7 @@ from accord.model import SECTORS
 # Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides. Other
 # diplomacy words ("visa", "sovereignty") count in full.
 _CONTAINER_SECTOR = "diplomacy"
-_CONTAINER_WEIGHT = 0.25
-_CONTAINER_KINDS = frozenset({"document", "body", "event"})
+_CONTAINER_WEIGHTS = {"document": 0.25, "body": 0.5, "event": 0.5}  # a text holds more than a body
 DEFAULT_SECTOR = "diplomacy"
 # Ties go to the order of FORMAT.md's list, except that what moves decides over how it moves: "transit of
 # energy resources", "oil and gas transit routes" are energy.
@@ -33,9 +32,10 @@ def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> No
         for key in _keys(tok):
             for part in key.replace("–", "-").split("-"):
                 found.update(cues.sectors_of(part))
-        container = any(object_cues().things.get(k) in _CONTAINER_KINDS for k in _keys(tok))
+        kinds = [object_cues().things.get(k) for k in _keys(tok)]
+        container = min((_CONTAINER_WEIGHTS[k] for k in kinds if k in _CONTAINER_WEIGHTS), default=1.0)
         for sector in found:
-            share = _CONTAINER_WEIGHT if sector == _CONTAINER_SECTOR and container else 1.0
+            share = container if sector == _CONTAINER_SECTOR else 1.0
             scores[sector] = scores.get(sector, 0.0) + weight * share
 
 
