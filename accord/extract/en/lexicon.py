@@ -64,6 +64,8 @@ class ObjectCues:
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
     consequence_verbs: frozenset[str]
+    training_verbs: frozenset[str]
+    trainees: frozenset[str]
     commentators: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
@@ -155,6 +157,8 @@ def object_cues() -> ObjectCues:
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
         consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
+        training_verbs=frozenset(str(w).lower() for w in raw["training"]["verbs"]),
+        trainees=frozenset(str(w).lower() for w in raw["training"]["people"]),
         commentators=frozenset(str(w).lower() for w in raw["commentators"]),
         support_verbs=frozenset(str(w).lower() for w in raw["support"]["verbs"]),
         support_nouns=frozenset(str(w).lower() for w in raw["support"]["nouns"]),

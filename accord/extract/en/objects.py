@@ -574,6 +574,20 @@ def _parenthetical(token: Token) -> bool:
     return token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+def _training(head: Token, cues: ObjectCues) -> Candidate | None:
+    """ "China will train 3,000 specialists from Central Asia": the verb and the people it trains."""
+    verb = head.head
+    if head.dep_ != "dobj" or head.lower_ not in cues.trainees:
+        return None
+    if verb.lemma_.lower() not in cues.training_verbs or is_source(head) or in_aside(head):
+        return None
+    people = trim(phrase_tokens(head), head)
+    if not people or people[0].i != verb.i + 1:
+        return None  # the verb and its people as one phrase of the document
+    tokens = [verb, *people]
+    return Candidate(verb, tuple(tokens), text_of(tokens))
+
+
 def find_objects(sent: Span) -> list[Candidate]:
     """The object phrases of one sentence, in text order, none inside another."""
     cues = object_cues()
@@ -585,7 +599,7 @@ def find_objects(sent: Span) -> list[Candidate]:
             continue
         if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
             continue
-        cand = _candidate(head, cues)
+        cand = _candidate(head, cues) or _training(head, cues)
         if cand is not None:
             taken.update(t.i for t in cand.tokens)
             found.extend(_split(cand))
