@@ -27,7 +27,7 @@ DOCS_PER_BATCH = 32
 MAX_SENTENCE_TOKENS = 200
 LEAD_SENTENCES = 2
 HISTORY_YEARS = 5  # a sentence whose years are all this much older than the document is history
-_FUTURE_MARKS = frozenset({"next", "upcoming", "forthcoming", "future", "will", "shall", "coming"})
+_FUTURE_MARKS = frozenset({"next", "upcoming", "forthcoming", "future", "will", "shall", "coming", "again"})
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 

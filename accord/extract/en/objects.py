@@ -574,6 +574,22 @@ def _parenthetical(token: Token) -> bool:
     return token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == "("
 
 
+def _meeting_again(verb: Token) -> Candidate | None:
+    """ "The ministers will meet again in Bishkek in May": a meeting the parties arrange, said with a verb.
+    The verb with its adverbs and places is the object; whether it is arranged is decided later."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "meet":
+        return None
+    again = any(c.lower_ == "again" for c in verb.children)
+    if not again or any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "meet the minister again": whom, not a meeting of the parties
+    tokens = [verb]
+    for child in verb.rights:
+        if child.dep_ not in ("advmod", "prep", "npadvmod") or child.i != tokens[-1].i + 1:
+            break
+        tokens.extend(sorted(child.subtree, key=lambda t: t.i))
+    return Candidate(verb, tuple(tokens), text_of(tokens), meeting=True)
+
+
 def _training(head: Token, cues: ObjectCues) -> Candidate | None:
     """ "China will train 3,000 specialists from Central Asia": the verb and the people it trains."""
     verb = head.head
@@ -595,7 +611,11 @@ def find_objects(sent: Span) -> list[Candidate]:
     taken: set[int] = set()
     found: list[Candidate] = []
     for head in sent:
-        if head.i < start or head.i in taken or not is_nominal(head):
+        if head.i < start or head.i in taken:
+            continue
+        if not is_nominal(head):
+            again = _meeting_again(head)
+            found.extend([again] if again is not None else [])
             continue
         if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
             continue
