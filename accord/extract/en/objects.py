@@ -597,6 +597,8 @@ def _training(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if verb.lemma_.lower() not in cues.training_verbs or is_source(head) or in_aside(head):
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        return None  # "the issue of training diplomats": a topic, not a stated undertaking
     people = trim(phrase_tokens(head), head)
     if not people or people[0].i != verb.i + 1:
         return None  # the verb and its people as one phrase of the document
