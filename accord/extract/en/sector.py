@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -25,17 +26,22 @@ def _keys(token: Token) -> tuple[str, ...]:
     return (lemma,) if lemma == text else (lemma, text)
 
 
-def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
+@lru_cache(maxsize=65536)
+def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """The sectors a word speaks for, each with its share (a container word's diplomacy counts less)."""
     cues = sector_cues()
+    found: set[str] = set()
+    for key in keys:
+        for part in key.replace("–", "-").split("-"):
+            found.update(cues.sectors_of(part))
+    kinds = [object_cues().things.get(k) for k in keys]
+    container = min((_CONTAINER_WEIGHTS[k] for k in kinds if k in _CONTAINER_WEIGHTS), default=1.0)
+    return tuple((sector, container if sector == _CONTAINER_SECTOR else 1.0) for sector in sorted(found))
+
+
+def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
     for tok in tokens:
-        found: set[str] = set()
-        for key in _keys(tok):
-            for part in key.replace("–", "-").split("-"):
-                found.update(cues.sectors_of(part))
-        kinds = [object_cues().things.get(k) for k in _keys(tok)]
-        container = min((_CONTAINER_WEIGHTS[k] for k in kinds if k in _CONTAINER_WEIGHTS), default=1.0)
-        for sector in found:
-            share = container if sector == _CONTAINER_SECTOR else 1.0
+        for sector, share in _shares(_keys(tok)):
             scores[sector] = scores.get(sector, 0.0) + weight * share
 
 

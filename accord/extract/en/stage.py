@@ -8,6 +8,8 @@ tense and voice but yields to a decision verb above it when it is an infinitive 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from accord.extract.en.clauses import aims_of_document
@@ -199,13 +201,18 @@ def _own_modifiers(head: Token, cues: StageCues) -> str | None:
     return best
 
 
+@lru_cache(maxsize=4096)
+def _phrase_matches(lowered: str) -> tuple[tuple[str, int, int], ...]:
+    """Every stage phrase of a sentence, in the order of the phrase list: (stage, start, end)."""
+    phrases = stage_cues().phrases
+    return tuple((stage, m.start(), m.end()) for stage, pattern in phrases for m in pattern.finditer(lowered))
+
+
 def _phrase_stage(sent: Span, path: list[Token], cues: StageCues) -> str | None:
-    lowered = sent.text.lower()
     indices = {t.idx - sent.start_char for t in path}
-    for stage, pattern in cues.phrases:
-        for match in pattern.finditer(lowered):
-            if any(match.start() <= i < match.end() + 12 for i in indices):
-                return stage
+    for stage, start, end in _phrase_matches(sent.text.lower()):
+        if any(start <= i < end + 12 for i in indices):
+            return stage
     return None
 
 
