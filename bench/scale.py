@@ -13,8 +13,10 @@ is written once as JSON lines; every measurement then reads that same file in a 
 Reported for each: documents per second over the whole command (Python start and model load included,
 as a user waits for them); the CPU seconds (user + system) of the command and all its processes, which
 other load on the machine does not change; and peak memory: the largest sum of the RSS of the process
-and all its descendants, sampled every 20 ms with psutil. The load average before and after is printed:
-wall-clock figures mean little on a machine that is busy with something else. A benchmark, not a test.
+and all its descendants, sampled every 20 ms with psutil (`--per-process`: also each process's own peak
+RSS and CPU seconds: the command, its workers, the pool's resource tracker). The load average before and
+after is printed: wall-clock figures mean little on a machine that is busy with something else. A
+benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -50,12 +52,22 @@ with open(sys.argv[1], encoding="utf-8") as lines:
 """
 
 
+@dataclass
+class ProcessFigures:
+    """One process of the tree: what it is, its largest RSS, and its CPU seconds when last seen."""
+
+    role: str
+    peak_rss: int = 0
+    cpu_seconds: float = 0.0
+
+
 @dataclass(frozen=True)
 class Measurement:
     name: str
     seconds: float
     cpu_seconds: float  # user + system, of the process and every descendant
     peak_rss: int  # bytes
+    processes: tuple[ProcessFigures, ...] = ()
 
 
 def write_corpus(path: Path, count: int) -> int:
@@ -83,12 +95,27 @@ def commands(corpus: Path, work: Path, shard_size: int) -> dict[str, list[str]]:
     }
 
 
-def tree_rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process, seen: dict[int, ProcessFigures]) -> int:
+    """The RSS of the process and its descendants now; each one's peak and CPU seconds go into `seen`."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):  # ended between the listing and the reading
-            total += member.memory_info().rss
+            rss = member.memory_info().rss
+            cpu = member.cpu_times()
+            figures = seen.setdefault(member.pid, ProcessFigures(_role(member, process)))
+            figures.peak_rss = max(figures.peak_rss, rss)
+            figures.cpu_seconds = cpu.user + cpu.system
+            total += rss
     return total
+
+
+def _role(member: psutil.Process, command: psutil.Process) -> str:
+    """ "command" for the measured process; "worker" for a process pool's spawned workers; else "other"
+    (the pool's resource tracker)."""
+    if member.pid == command.pid:
+        return "command"
+    cmdline = " ".join(member.cmdline())
+    return "worker" if "spawn_main" in cmdline else "other"
 
 
 def measure(name: str, command: list[str]) -> Measurement:
@@ -98,6 +125,7 @@ def measure(name: str, command: list[str]) -> Measurement:
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
+    seen: dict[int, ProcessFigures] = {}
     stop = threading.Event()
 
     def sample() -> None:
@@ -105,7 +133,7 @@ def measure(name: str, command: list[str]) -> Measurement:
         process = psutil.Process(child.pid)
         while not stop.is_set():
             try:
-                peak = max(peak, tree_rss(process))
+                peak = max(peak, tree_rss(process, seen))
             except psutil.Error:
                 return
             time.sleep(SAMPLE_S)
@@ -118,7 +146,7 @@ def measure(name: str, command: list[str]) -> Measurement:
     sampler.join()
     if child.returncode != 0:
         raise SystemExit(f"{name} failed ({child.returncode}): {stderr.decode()[-2000:]}")
-    return Measurement(name, seconds, _children_cpu() - cpu_before, peak)
+    return Measurement(name, seconds, _children_cpu() - cpu_before, peak, tuple(seen.values()))
 
 
 def _children_cpu() -> float:
@@ -138,11 +166,21 @@ def machine() -> str:
     return f"{model}; nproc {os.cpu_count()}; load average before: {load}"
 
 
+def print_processes(processes: tuple[ProcessFigures, ...]) -> None:
+    """A line per process that ran long enough to be sampled. CPU seconds are those of the last sample,
+    up to 20 ms before the process ended."""
+    for figures in processes:
+        print(f"  {figures.role:8} {'':21} {figures.cpu_seconds:8.1f} {figures.peak_rss / 1e6:14.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--shard-size", type=int, default=500)
     parser.add_argument("--only", nargs="*", help="measure only these (spacy extract batch-1 batch-2 ingest)")
+    parser.add_argument(
+        "--per-process", action="store_true", help="also each process's peak RSS and CPU seconds (sampled)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accord-scale-") as tmp:
         work = Path(tmp)
@@ -160,6 +198,8 @@ def main() -> None:
                 f"{result.peak_rss / 1e6:14.0f}",
                 flush=True,
             )
+            if args.per_process:
+                print_processes(result.processes)
         print(f"load average after: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias, TypeVar
 
+from accord.batch.dispatch import Dispatcher, ShardJob
 from accord.errors import ConfigError
 from accord.ingest import Failure
 from accord.model import Document, Item
@@ -21,6 +23,8 @@ from accord.pipeline import Pipeline
 ShardResult: TypeAlias = list[list[Item] | Failure]  # one entry per document of the shard, in order
 
 CONNECT_TIMEOUT = "20s"  # how long a scheduler that does not answer is waited for
+PARTS_OF_BATCHES = 2  # a local worker's part of a shard: this many of the pipeline's batches
+T = TypeVar("T")
 
 _worker_pipeline: Pipeline | None = None
 
@@ -75,25 +79,42 @@ class InlineEngine:
 
 
 class LocalEngine:
-    """One worker process per core (or `workers`), started fresh: nothing of the driver is inherited."""
+    """Worker processes on this machine (one per core, or `workers`), started fresh: nothing of the
+    driver is inherited. Each shard is cut into parts that the workers take as they come free, so that
+    no worker idles while another finishes a long shard; the parts' outcomes are joined here, in order.
+    The documents of a language with models of its own (Russian) all go to one worker, so that one
+    process, not every one, loads those models."""
 
     def __init__(self, pipeline: Pipeline, *, workers: int | None = None) -> None:
         count = workers or default_workers()
         if count < 1:
             raise ConfigError(f"--workers must be at least 1, not {count}")
         self.capacity = count + 1
-        self._pool = ProcessPoolExecutor(
-            max_workers=count,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(pipeline,),
+        self._pipeline = pipeline
+        context = multiprocessing.get_context("spawn")
+        self._workers = [
+            ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker, initargs=(pipeline,))
+            for _ in range(count)
+        ]
+        self._dispatcher = Dispatcher(
+            self._workers, _extract_part, part_size=PARTS_OF_BATCHES * pipeline.batch_size
         )
+        for worker in self._workers:  # start them now: their start overlaps the reading of the first shard
+            worker.submit(_warm_up)
 
     def submit(self, documents: Sequence[Document]) -> Pending:
-        return self._pool.submit(_extract_in_worker, documents)
+        job = ShardJob(self._pipeline, len(documents))
+        self._dispatcher.add(job, documents)
+        return job
+
+    def run_on_workers(self, function: Callable[[], T]) -> list[T]:
+        """`function` (a module-level one, which pickles) called in each worker process, in order."""
+        return [worker.submit(function).result() for worker in self._workers]
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._dispatcher.stop()
+        for worker in self._workers:
+            worker.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskEngine:
@@ -135,7 +156,23 @@ def _start_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _extract_in_worker(documents: Sequence[Document]) -> ShardResult:
+def _warm_up() -> None:
+    """The English model, which nearly every batch needs, loaded while the command reads its input."""
+    from accord.extract.en.nlp import load_nlp
+
+    load_nlp()
+
+
+def _extract_part(documents: Sequence[Document]) -> ShardResult:
+    """The outcomes of part of a shard before joining, which the command does over the whole shard."""
     if _worker_pipeline is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("the worker was started without a pipeline")
-    return extract_shard(_worker_pipeline, documents)
+    return [result for _, result in _worker_pipeline.run_stages(documents)]
+
+
+def loaded_models() -> tuple[str, ...]:
+    """The languages whose models this process has loaded: what a worker holds in memory."""
+    from accord.extract.en.nlp import load_nlp
+
+    english = ("en",) if load_nlp.cache_info().currsize else ()
+    return english + (("ru",) if "natasha" in sys.modules else ())
