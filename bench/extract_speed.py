@@ -5,8 +5,7 @@
 English (the default): the corpus is the project's own documents (examples/ and
 tests/data/gold/en.gold.jsonl), repeated N times. Reported: documents per second for (a) spaCy's full
 en_core_web_sm `nlp.pipe` over whole texts, the cost every spaCy-based peer pays, and (b) accord's
-English extraction (parse, objects, stages, merging) alone, with every line parsed (its pre-filter off)
-and as it runs (only the lines that can hold an item parsed).
+English extraction (parse, objects, stages, merging) alone.
 
 Russian (--language ru): the corpus is tests/data/gold/ru.gold.jsonl, repeated N times. Reported: (a)
 natasha's segmenter, morphology tagger and syntax parser over whole texts (natasha.Doc), and (b) accord's
@@ -18,14 +17,11 @@ that compare. A benchmark, not a test: figures go in the README.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import platform
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from accord.extract import get_extractor
-from accord.extract.en import prefilter
 from accord.extract.en.nlp import load_nlp
 from accord.ingest import read_sources
 from accord.model import Document
@@ -86,27 +82,11 @@ def main() -> None:
     extractor = get_extractor(args.language)
     extractor.extract(docs[0])  # warm up
     (russian_baseline if args.language == "ru" else english_baseline)(docs)
-    if args.language == "en":
-        with every_line_parsed():
-            start = time.perf_counter()
-            for _ in extractor.extract_many(docs):
-                pass
-            rate("accord English, every line parsed", len(docs), time.perf_counter() - start)
     start = time.perf_counter()
     for _ in extractor.extract_many(docs):
         pass
     name = "Russian" if args.language == "ru" else "English"
     rate(f"accord {name} extraction", len(docs), time.perf_counter() - start)
-
-
-@contextlib.contextmanager
-def every_line_parsed() -> Iterator[None]:
-    """English extraction without its pre-filter (accord/extract/en/prefilter.py): what it saves."""
-    prefilter.ENABLED = False
-    try:
-        yield
-    finally:
-        prefilter.ENABLED = True
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from accord.extract.en.content import content_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import main_parties, participants, sentence_parties
-from accord.extract.en.prefilter import lines_to_parse
 from accord.extract.en.sector import sector_of
 from accord.extract.en.stage import NEGATED, setback_of, stage_of
 from accord.extract.merge import merge_items
@@ -47,16 +46,11 @@ class EnglishExtractor:
             yield from self._extract_chunk(chunk)
 
     def _extract_chunk(self, docs: tuple[Document, ...]) -> Iterator[list[Item]]:
-        """Only the lines that can hold an item, or that set the context of one, are parsed (prefilter.py);
-        a line that is not parsed reads as a line without sentences, which gives nothing."""
-        nlp = load_nlp()
         blocks = [split_blocks(doc.text) for doc in docs]
-        lines = [lines_to_parse(doc_blocks, lead=LEAD_SENTENCES, bullets=_BULLETS) for doc_blocks in blocks]
-        wanted = (tokens for doc_lines in lines for tokens, keep in doc_lines if keep)
-        parsed = iter(nlp.pipe(wanted, batch_size=BATCH_SIZE))
-        unparsed = Doc(nlp.vocab, words=[])
-        for doc, doc_blocks, doc_lines in zip(docs, blocks, lines, strict=True):
-            yield _items(doc, doc_blocks, [next(parsed) if keep else unparsed for _, keep in doc_lines])
+        texts = (block.text for doc_blocks in blocks for block in doc_blocks)
+        parsed = iter(load_nlp().pipe(texts, batch_size=BATCH_SIZE))
+        for doc, doc_blocks in zip(docs, blocks, strict=True):
+            yield _items(doc, doc_blocks, [next(parsed) for _ in doc_blocks])
 
 
 @dataclass
