@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
@@ -79,7 +79,7 @@ class Dispatcher:
     """Parts waiting for a worker, in the order their shards came; each worker is given the next it may
     run whenever it holds fewer than AHEAD."""
 
-    def __init__(self, workers: Sequence[ProcessPoolExecutor], task: Task, *, part_size: int) -> None:
+    def __init__(self, workers: Sequence[Executor], task: Task, *, part_size: int) -> None:
         self._workers = workers
         self._part_size = part_size
         self._task = task
