@@ -132,8 +132,9 @@ class Dispatcher:
                 future.add_done_callback(partial(self._finished, part, index))
 
     def _finished(self, part: Part, index: int, future: Future[list[Outcome]]) -> None:
-        part.job.part_done(part.positions, future)
+        """Called in the thread of the worker's pool that ran the part: one lock for every worker's."""
         with self._lock:
+            part.job.part_done(part.positions, future)
             self._held[index] -= 1
             self._hand_out()
 
