@@ -14,7 +14,8 @@ Reported for each: documents per second over the whole command (Python start and
 as a user waits for them); the CPU seconds (user + system) of the command and all its processes, which
 other load on the machine does not change; and peak memory: the largest sum of the RSS of the process
 and all its descendants, sampled every 20 ms with psutil (`--per-process`: also each process's own peak
-RSS and CPU seconds: the command, its workers, the pool's resource tracker). The load average before and
+RSS and CPU seconds, and the seconds it waited for a CPU held by other processes (Linux's schedstat):
+the command, its workers, the pool's resource tracker). The load average before and
 after is printed: wall-clock figures mean little on a machine that is busy with something else. A
 benchmark, not a test.
 """
@@ -59,6 +60,8 @@ class ProcessFigures:
     role: str
     peak_rss: int = 0
     cpu_seconds: float = 0.0
+    waiting_seconds: float = 0.0  # runnable but waiting for a CPU (Linux's schedstat): other load's cost
+    lifetime: float = 0.0  # seconds from its start to the last sample
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,19 @@ def tree_rss(process: psutil.Process, seen: dict[int, ProcessFigures]) -> int:
             figures = seen.setdefault(member.pid, ProcessFigures(_role(member, process)))
             figures.peak_rss = max(figures.peak_rss, rss)
             figures.cpu_seconds = cpu.user + cpu.system
+            figures.waiting_seconds = _waiting(member.pid)
+            figures.lifetime = time.time() - member.create_time()
             total += rss
     return total
+
+
+def _waiting(pid: int) -> float:
+    """Seconds the process has spent runnable but waiting for a CPU; 0 where Linux does not say."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def _role(member: psutil.Process, command: psutil.Process) -> str:
@@ -167,10 +181,15 @@ def machine() -> str:
 
 
 def print_processes(processes: tuple[ProcessFigures, ...]) -> None:
-    """A line per process that ran long enough to be sampled. CPU seconds are those of the last sample,
-    up to 20 ms before the process ended."""
-    for figures in processes:
-        print(f"  {figures.role:8} {'':21} {figures.cpu_seconds:8.1f} {figures.peak_rss / 1e6:14.0f}")
+    """A line per process that ran long enough to be sampled: its CPU seconds and peak RSS, then how long
+    it lived, how much of that it waited for a CPU that other processes held, and the rest, when it slept
+    (a worker waiting for work). Figures are those of the last sample, up to 20 ms before it ended."""
+    for f in processes:
+        slept = max(0.0, f.lifetime - f.cpu_seconds - f.waiting_seconds)
+        print(
+            f"  {f.role:8} {'':21} {f.cpu_seconds:8.1f} {f.peak_rss / 1e6:14.0f}"
+            f"   lived {f.lifetime:6.1f} s: waited for a CPU {f.waiting_seconds:6.1f} s, slept {slept:6.1f} s"
+        )
 
 
 def main() -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeAlias, TypeVar
 
 from accord.batch.dispatch import Dispatcher, ShardJob
@@ -24,6 +25,10 @@ ShardResult: TypeAlias = list[list[Item] | Failure]  # one entry per document of
 
 CONNECT_TIMEOUT = "20s"  # how long a scheduler that does not answer is waited for
 PARTS_OF_BATCHES = 2  # a local worker's part of a shard: this many of the pipeline's batches
+# A local worker is one core's process: its numerical libraries run one thread each. natasha's models run
+# on numpy, whose OpenBLAS threads would spin on every core, slowing that worker and all the others
+# (bench/extract_speed.py --language ru). A value the user set is kept.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 T = TypeVar("T")
 
 _worker_pipeline: Pipeline | None = None
@@ -99,8 +104,9 @@ class LocalEngine:
         self._dispatcher = Dispatcher(
             self._workers, _extract_part, part_size=PARTS_OF_BATCHES * pipeline.batch_size
         )
-        for worker in self._workers:  # start them now: their start overlaps the reading of the first shard
-            worker.submit(_warm_up)
+        with _environment(ONE_THREAD):  # what the workers inherit, as they start in submit()
+            for worker in self._workers:  # now: their start overlaps the reading of the first shard
+                worker.submit(_warm_up)
 
     def submit(self, documents: Sequence[Document]) -> Pending:
         job = ShardJob(self._pipeline, len(documents))
@@ -149,6 +155,18 @@ def _connect(client_type: Any, scheduler: str) -> Any:
             f"could not reach the dask scheduler at {scheduler} ({exc}); start one with `dask scheduler` "
             "and workers with `dask worker`, or use --engine local"
         ) from None
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """`values` in the environment of the processes started inside, unless already set."""
+    added = [name for name in values if name not in os.environ]
+    os.environ.update({name: values[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _start_worker(pipeline: Pipeline) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from accord.extract.en.nlp import MODEL, load_nlp
 from accord.model import Document
 from accord.pipeline import Pipeline
 from batch.conftest import COPIES, SHARD_SIZE, SHARDS, output_files, project_documents
-from batch.probes import command_only_modules
+from batch.probes import blas_threads, command_only_modules
 
 
 @pytest.mark.parametrize(
@@ -74,12 +75,16 @@ def test_local_workers_load_the_russian_models_in_one_process_only() -> None:
     english = [d for d in project_documents(1) if d.language == "en"][:6]
     russian = [d for d in project_documents(2) if d.language == "ru"][:2]
     assert len(russian) == 2, "the project's documents include a Russian one"
+    openblas_before = os.environ.get("OPENBLAS_NUM_THREADS")
     engine = LocalEngine(Pipeline(), workers=2)
     try:
         assert engine.submit(english).result() == extract_shard(Pipeline(), english)
         # An English batch never loads natasha, and no worker imports what only the command writes with.
         assert engine.run_on_workers(loaded_models) == [("en",), ("en",)]
         assert engine.run_on_workers(command_only_modules) == [(), ()]
+        # One thread each for numpy's OpenBLAS in the workers (natasha's), none forced on this process.
+        assert engine.run_on_workers(blas_threads) == [os.environ.get("OPENBLAS_NUM_THREADS", "1")] * 2
+        assert os.environ.get("OPENBLAS_NUM_THREADS") == openblas_before
         mixed = [*english[:3], russian[0], *english[3:], russian[1]]
         assert engine.submit(mixed).result() == extract_shard(Pipeline(), mixed)
         assert sorted(engine.run_on_workers(loaded_models)) == [("en",), ("en", "ru")]
