@@ -106,6 +106,8 @@ def tree_rss(process: psutil.Process, seen: dict[int, ProcessFigures]) -> int:
             rss = member.memory_info().rss
             cpu = member.cpu_times()
             figures = seen.setdefault(member.pid, ProcessFigures(_role(member, process)))
+            if figures.role == "other":  # a process just started may not show its command line yet
+                figures.role = _role(member, process)
             figures.peak_rss = max(figures.peak_rss, rss)
             figures.cpu_seconds = cpu.user + cpu.system
             figures.waiting_seconds = _waiting(member.pid)

@@ -1,8 +1,10 @@
 """Where shards are extracted: worker processes on this machine, or a dask.distributed cluster.
 
-Both run the same function, `extract_shard`, with the same Pipeline, shipped once to each worker (a
-process pool's initializer; dask's scatter with broadcast). A worker keeps the spaCy model it loads for
-every later shard: `load_nlp` is cached per process. Workers return results only; the driver writes them.
+Both run the same Pipeline, shipped once to each worker (a process pool's initializer; dask's scatter
+with broadcast). On dask each shard is one task, `extract_shard`; local workers take shards in parts
+(dispatch.py), whose outcomes the driver joins in order, which gives the same result. A worker keeps the
+models it loads for every later shard: `load_nlp` is cached per process. Workers return results only;
+the driver writes them.
 """
 
 from __future__ import annotations
