@@ -13,8 +13,11 @@ is written once as JSON lines; every measurement then reads that same file in a 
 Reported for each: documents per second over the whole command (Python start and model load included,
 as a user waits for them); the CPU seconds (user + system) of the command and all its processes, which
 other load on the machine does not change; and peak memory: the largest sum of the RSS of the process
-and all its descendants, sampled every 20 ms with psutil. The load average before and after is printed:
-wall-clock figures mean little on a machine that is busy with something else. A benchmark, not a test.
+and all its descendants, sampled every 20 ms with psutil (`--per-process`: also each process's own peak
+RSS and CPU seconds, and the seconds it waited for a CPU held by other processes (Linux's schedstat):
+the command, its workers, the pool's resource tracker). The load average before and
+after is printed: wall-clock figures mean little on a machine that is busy with something else. A
+benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -50,12 +53,24 @@ with open(sys.argv[1], encoding="utf-8") as lines:
 """
 
 
+@dataclass
+class ProcessFigures:
+    """One process of the tree: what it is, its largest RSS, and its CPU seconds when last seen."""
+
+    role: str
+    peak_rss: int = 0
+    cpu_seconds: float = 0.0
+    waiting_seconds: float = 0.0  # runnable but waiting for a CPU (Linux's schedstat): other load's cost
+    lifetime: float = 0.0  # seconds from its start to the last sample
+
+
 @dataclass(frozen=True)
 class Measurement:
     name: str
     seconds: float
     cpu_seconds: float  # user + system, of the process and every descendant
     peak_rss: int  # bytes
+    processes: tuple[ProcessFigures, ...] = ()
 
 
 def write_corpus(path: Path, count: int) -> int:
@@ -83,12 +98,40 @@ def commands(corpus: Path, work: Path, shard_size: int) -> dict[str, list[str]]:
     }
 
 
-def tree_rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process, seen: dict[int, ProcessFigures]) -> int:
+    """The RSS of the process and its descendants now; each one's peak and CPU seconds go into `seen`."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):  # ended between the listing and the reading
-            total += member.memory_info().rss
+            rss = member.memory_info().rss
+            cpu = member.cpu_times()
+            figures = seen.setdefault(member.pid, ProcessFigures(_role(member, process)))
+            if figures.role == "other":  # a process just started may not show its command line yet
+                figures.role = _role(member, process)
+            figures.peak_rss = max(figures.peak_rss, rss)
+            figures.cpu_seconds = cpu.user + cpu.system
+            figures.waiting_seconds = _waiting(member.pid)
+            figures.lifetime = time.time() - member.create_time()
+            total += rss
     return total
+
+
+def _waiting(pid: int) -> float:
+    """Seconds the process has spent runnable but waiting for a CPU; 0 where Linux does not say."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _role(member: psutil.Process, command: psutil.Process) -> str:
+    """ "command" for the measured process; "worker" for a process pool's spawned workers; else "other"
+    (the pool's resource tracker)."""
+    if member.pid == command.pid:
+        return "command"
+    cmdline = " ".join(member.cmdline())
+    return "worker" if "spawn_main" in cmdline else "other"
 
 
 def measure(name: str, command: list[str]) -> Measurement:
@@ -98,6 +141,7 @@ def measure(name: str, command: list[str]) -> Measurement:
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
+    seen: dict[int, ProcessFigures] = {}
     stop = threading.Event()
 
     def sample() -> None:
@@ -105,7 +149,7 @@ def measure(name: str, command: list[str]) -> Measurement:
         process = psutil.Process(child.pid)
         while not stop.is_set():
             try:
-                peak = max(peak, tree_rss(process))
+                peak = max(peak, tree_rss(process, seen))
             except psutil.Error:
                 return
             time.sleep(SAMPLE_S)
@@ -118,7 +162,7 @@ def measure(name: str, command: list[str]) -> Measurement:
     sampler.join()
     if child.returncode != 0:
         raise SystemExit(f"{name} failed ({child.returncode}): {stderr.decode()[-2000:]}")
-    return Measurement(name, seconds, _children_cpu() - cpu_before, peak)
+    return Measurement(name, seconds, _children_cpu() - cpu_before, peak, tuple(seen.values()))
 
 
 def _children_cpu() -> float:
@@ -138,11 +182,26 @@ def machine() -> str:
     return f"{model}; nproc {os.cpu_count()}; load average before: {load}"
 
 
+def print_processes(processes: tuple[ProcessFigures, ...]) -> None:
+    """A line per process that ran long enough to be sampled: its CPU seconds and peak RSS, then how long
+    it lived, how much of that it waited for a CPU that other processes held, and the rest, when it slept
+    (a worker waiting for work). Figures are those of the last sample, up to 20 ms before it ended."""
+    for f in processes:
+        slept = max(0.0, f.lifetime - f.cpu_seconds - f.waiting_seconds)
+        print(
+            f"  {f.role:8} {'':21} {f.cpu_seconds:8.1f} {f.peak_rss / 1e6:14.0f}"
+            f"   lived {f.lifetime:6.1f} s: waited for a CPU {f.waiting_seconds:6.1f} s, slept {slept:6.1f} s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--shard-size", type=int, default=500)
     parser.add_argument("--only", nargs="*", help="measure only these (spacy extract batch-1 batch-2 ingest)")
+    parser.add_argument(
+        "--per-process", action="store_true", help="also each process's peak RSS and CPU seconds (sampled)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accord-scale-") as tmp:
         work = Path(tmp)
@@ -160,6 +219,8 @@ def main() -> None:
                 f"{result.peak_rss / 1e6:14.0f}",
                 flush=True,
             )
+            if args.per_process:
+                print_processes(result.processes)
         print(f"load average after: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from accord import __version__
 from accord.errors import ConfigError, SourceError
-from accord.extract.en.nlp import MODEL
+from accord.extract import ENGLISH_MODEL
 from accord.pipeline import Pipeline
 
 EngineName = Literal["local", "dask"]
@@ -47,8 +47,8 @@ class PipelineConfig:
             language=language,
             max_bytes=max_bytes,
             accord_version=__version__,
-            model=MODEL,
-            model_version=_version(MODEL),
+            model=ENGLISH_MODEL,
+            model_version=_version(ENGLISH_MODEL),
             spacy_version=_version("spacy"),
         )
 

