@@ -12,6 +12,17 @@ from pathlib import Path
 import platformdirs
 
 DATABASE_URL_ENV = "ACCORD_DATABASE_URL"
+# numpy's BLAS threads spin on every core while natasha's and spaCy's small matrices would not use them;
+# accord runs one thread per process and gets its parallelism from processes (accord batch).
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def one_blas_thread() -> None:
+    """Ask numpy's BLAS for one thread, unless the user set the variables; before numpy is imported."""
+    for name, value in ONE_THREAD.items():
+        os.environ.setdefault(name, value)
+
+
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 

@@ -22,6 +22,7 @@ from accord.errors import ConfigError
 from accord.ingest import Failure
 from accord.model import Document, Item
 from accord.pipeline import Pipeline
+from accord.settings import ONE_THREAD
 
 ShardResult: TypeAlias = list[list[Item] | Failure]  # one entry per document of the shard, in order
 
@@ -30,7 +31,6 @@ PARTS_OF_BATCHES = 2  # a local worker's part of a shard: this many of the pipel
 # A local worker is one core's process: its numerical libraries run one thread each. natasha's models run
 # on numpy, whose OpenBLAS threads would spin on every core, slowing that worker and all the others
 # (bench/extract_speed.py --language ru). A value the user set is kept.
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 T = TypeVar("T")
 
 _worker_pipeline: Pipeline | None = None
