@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from accord.extract.en.content import content_words
 from accord.extract.en.lexicon import object_cues
 from accord.extract.en.objects import Candidate
@@ -30,6 +32,30 @@ class Mention:
 
     item: Item
     candidate: Candidate
+    reference: bool = False  # "the project": said only to carry a stage to a named object, never an item
+
+
+_REFERENCE_KINDS = frozenset({"railway", "energy_project", "institution"})
+PROJECT = "project"  # "the project" refers to the one named project of the document
+
+
+def references(sent: Span, found: list[Candidate]) -> list[Candidate]:
+    """ "The project will be completed in 2027", "construction of the line continues": bare definite
+    mentions of a kind of project that are no object of their own, kept to carry their stage to the named
+    object they refer to."""
+    cues = object_cues()
+    taken = {t.i for c in found for t in c.tokens}
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma != PROJECT and cues.things.get(lemma) not in _REFERENCE_KINDS:
+            continue
+        if [c.lower_ for c in tok.children] not in (["the"], ["this"]):
+            continue  # "the project to construct the plant" says what it is
+        out.append(Candidate(tok, (tok,), tok.text))
+    return out
 
 
 def _named(cand: Candidate) -> bool:
@@ -41,6 +67,8 @@ def _kind_word(cand: Candidate) -> str | None:
     head = cand.head
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children) or _named(cand):
         return None
+    if head.lemma_.lower() == PROJECT and len(cand.tokens) == 1:
+        return PROJECT
     if head.tag_ == "NNS":
         return None  # "the border crossings" are several things, not the one named before
     cues = object_cues()
@@ -76,7 +104,8 @@ def resolve_anaphors(mentions: list[Mention]) -> list[Item]:
         if id(mention) in target:
             into = target[id(mention)]
             items[id(into)] = absorb(items[id(into)], mention.item)
-    return [items.get(id(m), m.item) for m in mentions if id(m) not in target]
+    kept = [m for m in mentions if id(m) not in target and not m.reference]
+    return [items.get(id(m), m.item) for m in kept]
 
 
 def _aliased(mention: Mention, named: list[Mention]) -> Mention | None:
@@ -106,6 +135,10 @@ def _referent(mention: Mention, heads: list[Mention]) -> Mention | None:
     if kind is None:
         return None
     sector = mention.item.sector
+    if kind == PROJECT:
+        things = object_cues().things
+        found = [m for m in heads if things.get(m.candidate.head.lemma_.lower()) in _REFERENCE_KINDS]
+        return found[0] if len(found) == 1 else None
     found = [m for m in heads if m.item.sector == sector and kind in content_words(m.item.object)]
     if not found:
         return None

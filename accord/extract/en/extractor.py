@@ -10,7 +10,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.blocks import Block, split_blocks
-from accord.extract.en.anaphora import Mention, resolve_anaphors
+from accord.extract.en.anaphora import Mention, references, resolve_anaphors
 from accord.extract.en.content import content_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
@@ -154,7 +154,9 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
         return
     evidence: Evidence | None = None
     verbless = sent.root.pos_ not in ("VERB", "AUX")
-    for cand in find_objects(sent):
+    found = find_objects(sent)
+    mentioned = [*((c, False) for c in found), *((c, True) for c in references(sent, found))]
+    for cand, reference in sorted(mentioned, key=lambda pair: pair[0].head.i):
         stage = stage_of(cand.head, sent)
         setback = None if cand.meeting else setback_of(cand.head, sent)
         if stage is None and in_list and verbless:
@@ -168,7 +170,8 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char
             evidence = Evidence(start, end, ctx.text[start:end])
-        yield Mention(replace(_item(cand, stage, sent, ctx, evidence), setback=setback), cand)
+        item = replace(_item(cand, stage, sent, ctx, evidence), setback=setback)
+        yield Mention(item, cand, reference=reference)
 
 
 def _item(cand: Candidate, stage: str, sent: Span, ctx: _Context, ev: Evidence) -> Item:
