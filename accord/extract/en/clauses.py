@@ -9,8 +9,6 @@ from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
-_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "once"})
-_ROLE_VERBS = frozenset({"serve", "act", "function", "position", "establish", "emerge", "remain"})
 _AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
 _MEETING_NOUNS = frozenset({"meeting", "talks", "session", "consultation", "consultations", "negotiation"})
@@ -75,7 +73,8 @@ def in_aside(head: Token) -> bool:
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return not _undertakes(anc)
-        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in anc.children):
+        conditions = object_cues().lists["conditions"]
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in anc.children):
             return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
@@ -99,9 +98,10 @@ def _commentary(head: Token) -> bool:
 def _role(head: Token) -> bool:
     """ "Kazakhstan will serve as a reliable logistics hub", "the country has become a transit hub": what a
     party is or acts as describes it; it is not something undertaken."""
+    roles = object_cues().lists["role_verbs"]
     for node in [head, *head.ancestors]:
         governor = node.head
-        if node.dep_ == "pobj" and governor.lower_ == "as" and governor.head.lemma_.lower() in _ROLE_VERBS:
+        if node.dep_ == "pobj" and governor.lower_ == "as" and governor.head.lemma_.lower() in roles:
             return True
         if node.dep_ == "attr" and governor.lemma_.lower() in ("become", "remain"):
             return True

@@ -63,6 +63,7 @@ class ObjectCues:
     abbreviations: dict[str, str]
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
+    lists: dict[str, frozenset[str]]  # small closed lists, by name (objects.yaml `lists`)
     consequence_verbs: frozenset[str]
     training_verbs: frozenset[str]
     trainees: frozenset[str]
@@ -156,6 +157,7 @@ def object_cues() -> ObjectCues:
         abbreviations={str(k).lower(): str(v) for k, v in raw["abbreviations"].items()},
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
+        lists={str(k): frozenset(str(w).lower() for w in v) for k, v in raw["lists"].items()},
         consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
         training_verbs=frozenset(str(w).lower() for w in raw["training"]["verbs"]),
         trainees=frozenset(str(w).lower() for w in raw["training"]["people"]),

@@ -126,7 +126,7 @@ def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "68 bridges", "eleven railway stations", "eight days": a count of parts or of time, not an
     undertaking."""
     counted = any(c.dep_ == "nummod" and c.like_num for c in head.children)
-    return counted and (_lemma(head) in cues.components or head.lower_ in _TIME_UNITS)
+    return counted and (_lemma(head) in cues.components or head.lower_ in cues.lists["time_units"])
 
 
 def _context(head: Token, cues: ObjectCues) -> bool:
@@ -146,7 +146,7 @@ def _context(head: Token, cues: ObjectCues) -> bool:
     work = False  # "participation in the construction of X" is the undertaking, not a place to be
     for anc in head.ancestors:
         work = work or _lemma(anc) in cues.process
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _CONTEXT_NOUNS and not work:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in cues.lists["context_nouns"] and not work:
             return True  # "welcomed your participation in the forum"
         if anc.pos_ in ("VERB", "AUX"):
             return anc.lemma_.lower() in cues.context_verbs
@@ -218,7 +218,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
 def _raised_target(head: Token, cues: ObjectCues) -> bool:
     """ "to raise bilateral trade volume to $10 billion", "increasing mutual trade": a field, or a measure of
     one, that the parties set out to raise is an undertaking, though a statistic alone is not."""
-    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _RAISE_VERBS:
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in cues.lists["raise_verbs"]:
         return False
     lemma = _lemma(head)
     if lemma in cues.fields:
@@ -260,19 +260,11 @@ def _agenda(head: Token) -> bool:
     return units > MAX_SINGLED_OUT
 
 
-_RAISE_VERBS = frozenset({"raise", "increase", "double", "triple", "boost", "bring"})
-_TRANSFORM_VERBS = frozenset({"transform", "convert", "turn", "reorganize", "reorganise", "upgrade", "merge"})
-_CONTEXT_NOUNS = frozenset({"participation", "attendance", "presence", "visit", "trip"})
-_TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "day", "week", "month", "year"})
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
-
-
 def _named_year(head: Token) -> bool:
     """ "the Year of Uzbekistan's Culture": a themed year, which the entity recogniser calls a date."""
-    if head.ent_type_ != "DATE" or head.pos_ != "PROPN" or not head.is_alpha or head.lower_ in _MONTHS:
+    if head.ent_type_ != "DATE" or head.pos_ != "PROPN" or not head.is_alpha:
+        return False
+    if head.lower_ in object_cues().lists["months"]:
         return False
     return any(t.lower_ in ("year", "years", "decade") for t in head.subtree)
 
@@ -445,7 +437,7 @@ def _nested(cand: Candidate, heads: set[int]) -> bool:
 def _transformed(head: Token) -> bool:
     """ "transform the Forum of Regions into the Council of Heads of Regions": the new body's old name."""
     verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() not in _TRANSFORM_VERBS:
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in object_cues().lists["transform_verbs"]:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
