@@ -198,8 +198,12 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return _singled_out(head, cues)
     if lemma in cues.counted and any(c.dep_ == "nummod" and c.like_num for c in head.children):
         return True  # "52 joint projects are being implemented"
+    if cues.things.get(lemma) == "document" and _in_accord(head):
+        return False
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
+    if cues.things.get(lemma) == "document" and _one_topic(head, cues):
+        return True
     if lemma in cues.meetings:
         return _meeting_named(head)
     if lemma in cues.framing or lemma in cues.relations:
@@ -213,6 +217,32 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _in_accord(head: Token) -> bool:
+    """ "we are in full agreement on deepening our relations", "we have full agreement for X": a meeting of
+    minds, not a document (which takes an article, a number or a name)."""
+    governor = head.head
+    if not (head.dep_ == "pobj" and governor.lower_ == "in") and not (
+        head.dep_ == "dobj" and governor.lemma_.lower() in ("have", "share", "express", "find")
+    ):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in head.lefts)
+
+
+def _one_topic(documents: Token, cues: ObjectCues) -> bool:
+    """ "long-term agreements for the transportation of gas through Kazakhstan": several documents on one
+    specific thing are that thing's documents, not a package of fields."""
+    topics = [
+        obj
+        for prep in documents.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "for")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    if len(topics) != 1 or len(conjuncts(topics[0])) > 1 or _lemma(topics[0]) in cues.fields:
+        return False
+    return _acts_on_something(topics[0], cues) or cues.things.get(_lemma(topics[0])) not in (None, "field")
 
 
 def _raised_target(head: Token, cues: ObjectCues) -> bool:

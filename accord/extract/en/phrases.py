@@ -70,7 +70,13 @@ def _right_tokens(head: Token, depth: int) -> Iterator[Token]:
 
 
 def _collect(head: Token, depth: int) -> set[Token]:
-    return {head, *_left_tokens(head, depth), *_right_tokens(head, depth)}
+    tokens = {head, *_left_tokens(head, depth), *_right_tokens(head, depth)}
+    if head.dep_ == "pcomp" and head.pos_ == "VERB":
+        # "a roadmap for building the Central Asia–Centre IV pipeline": the gerund's object is the topic
+        for obj in head.rights:
+            if obj.dep_ == "dobj":
+                tokens.update(_collect(obj, depth))
+    return tokens
 
 
 def phrase_tokens(head: Token, *, with_clause: Token | None = None) -> list[Token]:

@@ -366,6 +366,8 @@ def stage_of(head: Token, sent: Span) -> str | None:
         return NEGATED
     if walked is None:
         walked = _relative_clause_stage(head, cues)
+    if walked is None and cues.nouns.get(head.lemma_.lower()) == "agreed":
+        walked = _signed_when(head, cues)  # "this includes agreements on gas supplies"
     phrase = _phrase_stage(sent, path, cues)
     own = _own_modifiers(head, cues)
     candidates = [s for s in (phrase or walked, own) if s]
