@@ -163,6 +163,8 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
             stage = ctx.list_stage
         if setback is not None and stage in (None, NEGATED):
             stage = "agreed"  # a thing can be suspended or cancelled only once it was undertaken
+        if cand.provided and stage in ("agreed", "completed"):
+            stage = "planned"  # "ratified an agreement on building three plants in A, B and C"
         if cand.meeting and stage == "agreed" and _arranged("planned", sent, ctx):
             stage = "planned"  # "agreed to hold the third summit in 2027": a meeting still to come
         if stage is None or stage == NEGATED or (cand.meeting and not _arranged(stage, sent, ctx)):

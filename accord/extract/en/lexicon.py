@@ -64,6 +64,7 @@ class ObjectCues:
     fields: frozenset[str]
     generic_modifiers: frozenset[str]
     lists: dict[str, frozenset[str]]  # small closed lists, by name (objects.yaml `lists`)
+    numbers: dict[str, int]  # "three" -> 3
     consequence_verbs: frozenset[str]
     training_verbs: frozenset[str]
     trainees: frozenset[str]
@@ -158,6 +159,7 @@ def object_cues() -> ObjectCues:
         fields=frozenset(str(w).lower() for w in raw["fields"]),
         generic_modifiers=frozenset(str(w).lower() for w in raw["generic_modifiers"]),
         lists={str(k): frozenset(str(w).lower() for w in v) for k, v in raw["lists"].items()},
+        numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
         consequence_verbs=frozenset(str(w).lower() for w in raw["consequence"]["verbs"]),
         training_verbs=frozenset(str(w).lower() for w in raw["training"]["verbs"]),
         trainees=frozenset(str(w).lower() for w in raw["training"]["people"]),

@@ -19,6 +19,7 @@ from accord.extract.en.phrases import (
     conjuncts,
     is_namelike,
     is_nominal,
+    is_place,
     phrase_tokens,
     split_coordinated_bodies,
     split_coordinated_fields,
@@ -52,6 +53,7 @@ class Candidate:
     text: str
     meeting: bool = False
     aliases: tuple[str, ...] = ()  # other names the sentence gives it ("also known as the Middle Corridor")
+    provided: bool = False  # what a document provides for: still to be done when the document is signed
 
 
 def _lemma(token: Token) -> str:
@@ -628,6 +630,52 @@ def _training(head: Token, cues: ObjectCues) -> Candidate | None:
     return Candidate(verb, tuple(tokens), text_of(tokens))
 
 
+def _count(head: Token, cues: ObjectCues) -> int | None:
+    for child in head.children:
+        if child.dep_ == "nummod" and child.like_num:
+            word = child.lower_.replace(",", "")
+            return int(word) if word.isdigit() else cues.numbers.get(word)
+    return None
+
+
+def _listed_places(thing: Token, cues: ObjectCues) -> list[Token]:
+    """ "three heat plants in Kokshetau, Semey and Oskemen": as many places as things counted, one each."""
+    count = _count(thing, cues) if thing.tag_ in ("NNS", "NNPS") else None
+    if count is None or count < 2:
+        return []
+    holders = [thing, *([thing.head] if thing.dep_ in ("dobj", "nsubjpass") else [])]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for obj in prep.children:
+            places = conjuncts(obj) if obj.dep_ == "pobj" else []
+            if len(places) == count and all(is_place(p) for p in places):
+                return places
+    return []
+
+
+def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
+    """The counted things with a place each, found in an object's phrase: a document on "the construction
+    of three plants in A, B and C" provides for three plants, which are items of their own (FORMAT.md)."""
+    for thing in cand.tokens:
+        places = _listed_places(thing, cues) if _lemma(thing) in cues.things else []
+        if not places:
+            continue
+        count = {t.i for c in thing.children if c.dep_ == "nummod" for t in c.subtree}
+        words = [
+            t
+            for t in thing.subtree
+            if t.i <= thing.i and t.i not in count and t.dep_ not in ("det", "predet", "poss", "case")
+        ]
+        words = words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
+        out = []
+        provided = thing.i != cand.head.i and cues.things.get(_lemma(cand.head)) == "document"
+        for place in places:
+            named = list(place.doc[place.left_edge.i : place.i + 1])
+            text = f"{text_of(words)} in {text_of(named)}"
+            out.append(Candidate(thing, (*words, *named), text, provided=provided))
+        return out
+    return []
+
+
 def find_objects(sent: Span) -> list[Candidate]:
     """The object phrases of one sentence, in text order, none inside another."""
     cues = object_cues()
@@ -648,4 +696,9 @@ def find_objects(sent: Span) -> list[Candidate]:
             taken.update(t.i for t in cand.tokens)
             found.extend(_split(cand))
     heads = {c.head.i for c in found}
-    return [c for c in found if not _nested(c, heads)]
+    kept = [c for c in found if not _nested(c, heads)]
+    out: list[Candidate] = []
+    for cand in kept:
+        each = _one_per_place(cand, cues)
+        out.extend([cand, *each] if each and each[0].head.i != cand.head.i else each or [cand])
+    return out

@@ -218,10 +218,10 @@ def split_coordinated_places(tokens: list[Token], head: Token) -> list[list[Toke
         if tok.i == head.i or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
             continue
         others = [c for c in conjuncts(tok) if c.i != tok.i and c.i not in inside]
-        if others and all(_place(c) for c in [tok, *others]):
+        if others and all(is_place(c) for c in [tok, *others]):
             return [tokens] + [[t if t.i != tok.i else other for t in tokens] for other in others]
     return []
 
 
-def _place(token: Token) -> bool:
+def is_place(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC") or (is_namelike(token) and token.pos_ == "PROPN")
