@@ -128,8 +128,18 @@ def _consequence(head: Token) -> bool:
             return True
         if came.dep_ in ("acomp", "attr", "dobj") and came.lemma_.lower() in cues.consequence_words:
             return True
+        if came.dep_ == "advcl" and came.tag_ == "VBG" and _after_consequence_word(anc, came):
+            return True  # "has significance for improving X, building Y": the parser hangs Y on the verb
         came = anc
     return False
+
+
+def _after_consequence_word(verb: Token, gerund: Token) -> bool:
+    words = object_cues().consequence_words
+    return any(
+        c.dep_ in ("acomp", "attr", "dobj") and c.lemma_.lower() in words and c.i < gerund.i
+        for c in verb.children
+    )
 
 
 def _thing_subject(subject: Token) -> bool:

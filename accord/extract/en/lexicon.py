@@ -37,6 +37,7 @@ class StageCues:
     topics: frozenset[str]
     continuing: frozenset[str]
     effort_nouns: frozenset[str]
+    goals: frozenset[str]  # "ensure that the project is completed": what follows is still to be done
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def stage_cues() -> StageCues:
         topics=frozenset(raw["topics"]),
         continuing=frozenset(raw["continuing"]),
         effort_nouns=frozenset(raw["efforts"]["nouns"]),
+        goals=frozenset(raw["efforts"]["goals"]),
     )
 
 

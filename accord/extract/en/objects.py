@@ -83,6 +83,10 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
     if head.ent_type_ == "PERSON" and not _typed_name(head, cues):
         return True
+    holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    titled = holder is not None and is_namelike(holder) and is_namelike(head)
+    if titled and holder is not None and (_lemma(holder) in cues.people or _lemma(holder) in cues.actors):
+        return True  # "the Minister of Transport", "the Ministry of Energy": a title, not a field
     if any(c in cues.people or c in cues.media for c in compounds) or _titled(head, cues):
         return True
     return _named_actor(tokens, cues)

@@ -235,6 +235,10 @@ def _verb_lemma(token: Token, cues: StageCues) -> str:
     return tail if tail in known else lemma
 
 
+def _lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
 def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
     pending: str | None = None
     path = [head]
@@ -245,6 +249,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         lemma = _verb_lemma(token, cues)
         if token.pos_ in ("VERB", "AUX") and aims_of_document(token):
             pass  # "documents aimed at X": the verb that governs the documents says the stage
+        elif token.pos_ in ("VERB", "AUX") and token.dep_ == "ccomp" and _lemma_of(token.head) in cues.goals:
+            return "planned", path
         elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
