@@ -32,6 +32,12 @@ def _setback_rank(item: Item) -> int:
     return 0 if item.setback is None else 1 + SETBACKS.index(item.setback)
 
 
+def _listed_together(items: list[Item], a: int, b: int) -> bool:
+    """Two objects of one sentence are two things when one is a single word: "industry, defence industry,
+    energy" lists three."""
+    return items[a].evidence.start == items[b].evidence.start
+
+
 def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item]:
     """Merge each object into the fullest object of the document that holds all its content words."""
     listed = list(items)
@@ -39,7 +45,11 @@ def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item
     order = sorted(range(len(listed)), key=lambda n: (-len(words[n]), n))
     kept: dict[int, Item] = {}
     for n in order:
-        target = next((k for k in kept if words[n] <= words[k]), None) if words[n] else None
+        alone = len(listed[n].object.split()) == 1
+        target = next(
+            (k for k in kept if words[n] <= words[k] and not (alone and _listed_together(listed, n, k))), None
+        )
+        target = target if words[n] else None
         if target is None:
             kept[n] = listed[n]
         else:

@@ -43,3 +43,5 @@ def test_case(language: str, case: dict[str, Any]) -> None:
         assert item.setback == want.get("setback"), item
     for phrase in case.get("absent", []):
         assert _find(items, phrase) is None, [i.object for i in items]
+    if "objects" in case:  # exactly these objects, whatever else a case checks
+        assert sorted(i.object for i in items) == sorted(case["objects"])
