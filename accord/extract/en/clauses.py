@@ -68,7 +68,7 @@ def _in_agent(head: Token) -> bool:
 def in_aside(head: Token) -> bool:
     """Inside a purpose clause ("to facilitate X", "aimed at X"), a wh-relative clause ("where ..."), or
     what a project is said to bring about ("the line will help unload the southern checkpoints")."""
-    if _consequence(head) or _role(head) or _commentary(head):
+    if _consequence(head) or _role(head) or _commentary(head) or _partner(head):
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
@@ -81,6 +81,19 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
     return False
+
+
+def _partner(head: Token) -> bool:
+    """ "in partnership with a foreign university", "collaboration between researchers and industrial
+    enterprises": who works together, not what they undertake."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in ("with", "between", "among"):
+        return False
+    lemma = prep.head.lemma_.lower()
+    return lemma in object_cues().relations or lemma in stage_cues().effort_verbs
 
 
 def _commentary(head: Token) -> bool:
