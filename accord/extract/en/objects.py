@@ -212,6 +212,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True
     if lemma in cues.meetings:
         return _meeting_named(head)
+    if cues.things.get(lemma) == "settlement":
+        return _settles(head, cues)
     if lemma in cues.framing or lemma in cues.relations:
         if _agenda(head):
             return False
@@ -223,6 +225,16 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _settles(head: Token, cues: ObjectCues) -> bool:
+    """ "a political settlement of the crisis", "a solution to the war": a settlement names what it
+    settles; "digital solutions" are products."""
+    return any(
+        prep.dep_ == "prep" and obj.dep_ == "pobj" and _lemma(obj) in cues.lists["conflicts"]
+        for prep in head.children
+        for obj in prep.children
+    )
 
 
 def _in_accord(head: Token) -> bool:

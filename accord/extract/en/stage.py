@@ -251,6 +251,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             pass  # "documents aimed at X": the verb that governs the documents says the stage
         elif token.pos_ in ("VERB", "AUX") and token.dep_ == "ccomp" and _lemma_of(token.head) in cues.goals:
             return "planned", path
+        elif token.dep_ == "ccomp" and cues.decision.get(_lemma_of(token.head)) == "agreed":
+            pass  # "agreed that a settlement would be the right way": the agreement decides, not "would"
         elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
