@@ -497,7 +497,8 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if is_source(head) or in_aside(head):
         return None
-    tokens = trim(phrase_tokens(head, with_clause=_document_clause(head, cues)), head)
+    tokens = _with_route(phrase_tokens(head, with_clause=_document_clause(head, cues)), head, cues)
+    tokens = trim(tokens, head)
     if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
         return None
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
@@ -506,6 +507,25 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues), aliases=_aliases(head))
+
+
+_ROUTE_PREPS = frozenset({"through", "via", "across", "toward", "towards", "from", "to", "between"})
+_ROUTES = frozenset({"railway", "energy_project"})
+
+
+def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
+    """ "develop transport corridors through Afghanistan": where a route runs belongs to its name, though
+    the parser hangs the phrase on the verb."""
+    if head.dep_ != "dobj" or cues.things.get(_lemma(head)) not in _ROUTES or not tokens:
+        return tokens
+    out = list(tokens)
+    for prep in (t for t in head.head.rights if t.i > head.i):
+        if prep.i != out[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ not in _ROUTE_PREPS:
+            break
+        if not any(c.dep_ == "pobj" for c in prep.children):
+            break
+        out.extend(sorted(prep.subtree, key=lambda t: t.i))
+    return out
 
 
 def _aliases(head: Token) -> tuple[str, ...]:
