@@ -33,7 +33,8 @@ def is_source(head: Token) -> bool:
     if _in_agent(head) or _alias(head):
         return True
     if head.dep_ != "nsubj":
-        return head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
+        aside = head.dep_ in _ASIDE_DEPS and head.head.pos_ in ("PROPN", "VERB") and head.head.ent_type_ != ""
+        return aside and not dashed_name(head)
     cues = stage_cues()
     verb = head.head
     lemma = verb.lemma_.lower()
@@ -42,6 +43,18 @@ def is_source(head: Token) -> bool:
     ):
         return False  # "film days are continuing": what goes on, not who carries it on
     return lemma in cues.reporting or lemma in cues.decision
+
+
+def dashed_name(head: Token) -> bool:
+    """ "the Western Europe – Western China highway corridor": a route named by its two ends, which the
+    parser reads as a place and an apposition."""
+    edge = head.left_edge.i
+    return (
+        head.dep_ == "appos"
+        and edge > 0
+        and head.doc[edge - 1].text in ("–", "—", "-")
+        and object_cues().things.get(head.lemma_.lower()) in ("railway", "energy_project")
+    )
 
 
 def _alias(head: Token) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.clauses import dateline_end, in_aside, is_document, is_source
+from accord.extract.en.clauses import dashed_name, dateline_end, in_aside, is_document, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues, stage_cues
 from accord.extract.en.phrases import (
     conjuncts,
@@ -498,6 +498,9 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if is_source(head) or in_aside(head):
         return None
     tokens = _with_route(phrase_tokens(head, with_clause=_document_clause(head, cues)), head, cues)
+    if dashed_name(head) and tokens:
+        first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
+        tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
     tokens = trim(tokens, head)
     if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
         return None
@@ -516,10 +519,16 @@ _ROUTES = frozenset({"railway", "energy_project"})
 def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
     """ "develop transport corridors through Afghanistan": where a route runs belongs to its name, though
     the parser hangs the phrase on the verb."""
-    if head.dep_ != "dobj" or cues.things.get(_lemma(head)) not in _ROUTES or not tokens:
+    if head.dep_ == "dobj":
+        holder = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in cues.process:
+        holder = head.head.head  # "the development of transport corridors through Afghanistan"
+    else:
+        return tokens
+    if cues.things.get(_lemma(head)) not in _ROUTES or not tokens:
         return tokens
     out = list(tokens)
-    for prep in (t for t in head.head.rights if t.i > head.i):
+    for prep in (t for t in holder.rights if t.i > head.i):
         if prep.i != out[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ not in _ROUTE_PREPS:
             break
         if not any(c.dep_ == "pobj" for c in prep.children):
