@@ -81,7 +81,7 @@ def _in_agent(head: Token) -> bool:
 def in_aside(head: Token) -> bool:
     """Inside a purpose clause ("to facilitate X", "aimed at X"), a wh-relative clause ("where ..."), or
     what a project is said to bring about ("the line will help unload the southern checkpoints")."""
-    if _consequence(head) or _role(head) or _commentary(head) or _partner(head):
+    if _consequence(head) or _role(head) or _commentary(head) or _partner(head) or _funder(head):
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
@@ -107,6 +107,17 @@ def _partner(head: Token) -> bool:
         return False
     lemma = prep.head.lemma_.lower()
     return lemma in object_cues().relations or lemma in stage_cues().effort_verbs
+
+
+def _funder(head: Token) -> bool:
+    """ "with financing from Russian state banks", "a loan from the Eurasian Development Bank": who pays."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
+        return False
+    return (
+        prep.head.lemma_.lower() in object_cues().lists["funding"]
+        or prep.head.lower_ in object_cues().lists["funding"]
+    )
 
 
 def _commentary(head: Token) -> bool:

@@ -215,7 +215,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if cues.things.get(lemma) == "settlement":
         return _settles(head, cues)
     if lemma in cues.framing or lemma in cues.relations:
-        if _agenda(head):
+        if _agenda(head) or _section_marker(head):
             return False
         strict = lemma in cues.relations
         named_head = is_namelike(head) and not head.is_sent_start and not strict
@@ -225,6 +225,15 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return _content_modifier(head, cues, nouns_only=False)
+
+
+def _section_marker(head: Token) -> bool:
+    """ "In the energy sector, the parties agreed to ...": a fronted field that only says which part of
+    the talks the sentence reports, like a heading."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("in", "within") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return prep.i < prep.head.i and not any(c.dep_ == "nsubj" and c.i < prep.i for c in prep.head.children)
 
 
 def _settles(head: Token, cues: ObjectCues) -> bool:
@@ -498,6 +507,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if is_source(head) or in_aside(head):
         return None
     tokens = _with_route(phrase_tokens(head, with_clause=_document_clause(head, cues)), head, cues)
+    tokens = _with_coordinated_topic(tokens, head, cues)
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
         tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
@@ -510,6 +520,25 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues), aliases=_aliases(head))
+
+
+def _with_coordinated_topic(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
+    """ "an agreement on the mutual promotion and protection of investments": a document's topic keeps its
+    coordinated nouns, which share what follows them."""
+    if cues.things.get(_lemma(head)) != "document" or not tokens:
+        return tokens
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "for", "of"):
+            continue
+        for topic in (c for c in prep.children if c.dep_ == "pobj"):
+            whole = list(topic.subtree)
+            coordinated = any(c.dep_ == "conj" for c in topic.children)
+            if not coordinated or any(t.text in (",", ";", "(") or t.pos_ == "VERB" for t in whole):
+                continue
+            if topic.left_edge.i <= tokens[0].i:
+                continue
+            return [t for t in tokens if t.i < topic.left_edge.i] + whole
+    return tokens
 
 
 _ROUTE_PREPS = frozenset({"through", "via", "across", "toward", "towards", "from", "to", "between"})
