@@ -9,7 +9,7 @@ source, when it sits in an aside, or when an umbrella phrase gives its specifics
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -506,7 +506,11 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if is_source(head) or in_aside(head):
         return None
-    tokens = _with_route(phrase_tokens(head, with_clause=_document_clause(head, cues)), head, cues)
+    # a document's phrase reaches one PP deeper: "an agreement on joint participation in the construction
+    # of the Kambarata-1 hydropower plant" names the plant it is about
+    depth = 3 if cues.things.get(_lemma(head)) == "document" else 2
+    tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=depth)
+    tokens = _with_route(tokens, head, cues)
     tokens = _with_coordinated_topic(tokens, head, cues)
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
@@ -582,7 +586,8 @@ def _aliases(head: Token) -> tuple[str, ...]:
 def _split(cand: Candidate) -> list[Candidate]:
     """One candidate per name of a coordinated list of names sharing the head."""
     parts = split_coordinated_names(list(cand.tokens), cand.head)
-    parts = parts or split_coordinated_places(list(cand.tokens), cand.head)
+    if object_cues().things.get(_lemma(cand.head)) != "document":  # one document, whatever its places
+        parts = parts or split_coordinated_places(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_fields(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_bodies(list(cand.tokens), cand.head)
     if not parts:
@@ -727,8 +732,10 @@ def _listed_places(thing: Token, cues: ObjectCues) -> list[Token]:
 
 
 def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
-    """The counted things with a place each, found in an object's phrase: a document on "the construction
-    of three plants in A, B and C" provides for three plants, which are items of their own (FORMAT.md)."""
+    """The candidates that stand for `cand` once counted things with a place each are split out: "three
+    plants in A, B and C" gives one plant per place. A document on "the construction of three plants in
+    A, B and C" stays one item and provides for three plants, which are items of their own (FORMAT.md),
+    still to be built when the document is signed."""
     for thing in cand.tokens:
         places = _listed_places(thing, cues) if _lemma(thing) in cues.things else []
         if not places:
@@ -740,14 +747,16 @@ def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
             if t.i <= thing.i and t.i not in count and t.dep_ not in ("det", "predet", "poss", "case")
         ]
         words = words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
-        out = []
         provided = thing.i != cand.head.i and cues.things.get(_lemma(cand.head)) == "document"
-        for place in places:
-            named = list(place.doc[place.left_edge.i : place.i + 1])
-            text = f"{text_of(words)} in {text_of(named)}"
-            out.append(Candidate(thing, (*words, *named), text, provided=provided))
-        return out
-    return []
+        each = [
+            Candidate(thing, (*words, *named), f"{text_of(words)} in {text_of(named)}", provided=provided)
+            for named in (list(place.doc[place.left_edge.i : place.i + 1]) for place in places)
+        ]
+        if thing.i == cand.head.i:
+            return each
+        kept = tuple(t for t in cand.tokens if t.i < places[0].head.i) or cand.tokens
+        return [replace(cand, tokens=kept, text=text_of(list(kept))), *each]
+    return [cand]
 
 
 def find_objects(sent: Span) -> list[Candidate]:
@@ -770,9 +779,4 @@ def find_objects(sent: Span) -> list[Candidate]:
             taken.update(t.i for t in cand.tokens)
             found.extend(_split(cand))
     heads = {c.head.i for c in found}
-    kept = [c for c in found if not _nested(c, heads)]
-    out: list[Candidate] = []
-    for cand in kept:
-        each = _one_per_place(cand, cues)
-        out.extend([cand, *each] if each and each[0].head.i != cand.head.i else each or [cand])
-    return out
+    return [out for cand in found if not _nested(cand, heads) for out in _one_per_place(cand, cues)]

@@ -52,37 +52,38 @@ def _left_tokens(head: Token, depth: int) -> Iterator[Token]:
             yield from child.subtree
 
 
-def _right_tokens(head: Token, depth: int) -> Iterator[Token]:
+def _right_tokens(head: Token, depth: int, limit: int) -> Iterator[Token]:
     for child in head.rights:
         if child.dep_ == "case":
             yield child  # the "'s" of a possessor: "the Year of Kazakhstan's Tourism"
-        elif child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and depth < 2:
+        elif child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and depth < limit:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if not objs:
                 continue
             yield child
             for obj in objs:
-                yield from _collect(obj, depth + 1)
+                yield from _collect(obj, depth + 1, limit)
         elif child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(":
             yield from (child.doc[child.i - 1], child)
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ")":
                 yield child.doc[child.i + 1]
 
 
-def _collect(head: Token, depth: int) -> set[Token]:
-    tokens = {head, *_left_tokens(head, depth), *_right_tokens(head, depth)}
+def _collect(head: Token, depth: int, limit: int = 2) -> set[Token]:
+    tokens = {head, *_left_tokens(head, depth), *_right_tokens(head, depth, limit)}
     if head.dep_ == "pcomp" and head.pos_ == "VERB":
         # "a roadmap for building the Central Asia–Centre IV pipeline": the gerund's object is the topic
         for obj in head.rights:
             if obj.dep_ == "dobj":
-                tokens.update(_collect(obj, depth))
+                tokens.update(_collect(obj, depth, limit))
     return tokens
 
 
-def phrase_tokens(head: Token, *, with_clause: Token | None = None) -> list[Token]:
-    """The tokens of the noun phrase headed by `head`: its modifiers and short PPs, no clauses or lists
-    except `with_clause`, a clause that belongs to the name ("an agreement to increase gas supplies")."""
-    tokens = _collect(head, 0)
+def phrase_tokens(head: Token, *, with_clause: Token | None = None, depth: int = 2) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: its modifiers and PPs nested up to `depth` deep, no
+    clauses or lists except `with_clause`, a clause that belongs to the name ("an agreement to increase
+    gas supplies")."""
+    tokens = _collect(head, 0, depth)
     if with_clause is not None:
         tokens.update(
             t for t in with_clause.subtree if t.dep_ not in ("conj", "cc") or t.head.i != with_clause.i
