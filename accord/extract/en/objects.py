@@ -224,7 +224,24 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
     if lemma in cues.things or is_namelike(head):
         return True
-    return _content_modifier(head, cues, nouns_only=False)
+    return _content_modifier(head, cues, nouns_only=False) or _processed(head, cues)
+
+
+def _processed(head: Token, cues: ObjectCues) -> bool:
+    """ "the construction of stadiums", "the joint production of passenger cars, trucks and machinery": what
+    a process noun acts on is the object, whatever kind of thing it is (a flow of one thing is itself the
+    object: "the supply of fertilisers")."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    prep = node.head
+    return (
+        head.pos_ == "NOUN"
+        and node.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and _lemma(prep.head) in cues.process
+        and (_lemma(prep.head) not in cues.flows or len(conjuncts(node)) > 1)
+    )
 
 
 def _section_marker(head: Token) -> bool:
@@ -441,7 +458,20 @@ def _has_specifics(head: Token, cues: ObjectCues) -> bool:
         holders.append(contents)
     if any(_umbrella_marker(c, cues) for h in holders for c in h.children if c.dep_ == "prep"):
         return True
+    if _clause_umbrella(head, cues):
+        return True
     return any(_singled_out_apposition(c, cues) for c in head.children)
+
+
+def _clause_umbrella(head: Token, cues: ObjectCues) -> bool:
+    """ "Attention was paid to cooperation in the energy sector, including supplies of gas": the parser
+    hangs "including" on the verb; the framing phrase before it is the umbrella."""
+    if _lemma(head) not in cues.framing:
+        return False
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return any(c.dep_ == "prep" and c.i > head.i and _umbrella_marker(c, cues) for c in verb.children)
 
 
 def _singled_out_apposition(token: Token, cues: ObjectCues) -> bool:
