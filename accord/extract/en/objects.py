@@ -83,6 +83,8 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
     if head.ent_type_ == "PERSON" and not _typed_name(head, cues):
         return True
+    if head.dep_ == "appos" and _lemma(head.head) in cues.people and is_namelike(head):
+        return True  # "the Prime Minister of Uzbekistan Abdulla Aripov": the official's name
     holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     titled = holder is not None and is_namelike(holder) and is_namelike(head)
     if titled and holder is not None and (_lemma(holder) in cues.people or _lemma(holder) in cues.actors):
@@ -132,6 +134,8 @@ def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "68 bridges", "eleven railway stations", "eight days": a count of parts or of time, not an
     undertaking."""
     counted = any(c.dep_ == "nummod" and c.like_num for c in head.children)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in cues.lists["transfer_verbs"]:
+        return False  # "will supply twelve locomotives": what is handed over
     return counted and (_lemma(head) in cues.components or head.lower_ in cues.lists["time_units"])
 
 
@@ -206,6 +210,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and _in_accord(head):
         return False
+    if _recipient(head, cues) or _in_exchange(head):
+        return False
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
     if cues.things.get(lemma) == "document" and _one_topic(head, cues):
@@ -224,7 +230,18 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
     if lemma in cues.things or is_namelike(head):
         return True
-    return _content_modifier(head, cues, nouns_only=False) or _processed(head, cues)
+    return (
+        _content_modifier(head, cues, nouns_only=False) or _processed(head, cues) or _handed_over(head, cues)
+    )
+
+
+def _handed_over(head: Token, cues: ObjectCues) -> bool:
+    """ "Russian Railways will supply fifteen locomotives": counted things that one party hands to another."""
+    return (
+        head.dep_ == "dobj"
+        and head.head.lemma_.lower() in cues.lists["transfer_verbs"]
+        and any(c.dep_ == "nummod" and c.like_num for c in head.children)
+    )
 
 
 def _processed(head: Token, cues: ObjectCues) -> bool:
@@ -251,6 +268,28 @@ def _section_marker(head: Token) -> bool:
     if head.dep_ != "pobj" or prep.lower_ not in ("in", "within") or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     return prep.i < prep.head.i and not any(c.dep_ == "nsubj" and c.i < prep.i for c in prep.head.children)
+
+
+def _recipient(head: Token, cues: ObjectCues) -> bool:
+    """ "supply locomotives to Turkmen railways": whom a thing is handed to."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in cues.lists["transfer_verbs"]
+        and not is_place(head)
+    )
+
+
+def _in_exchange(head: Token) -> bool:
+    """ "in exchange for Russian volumes": an idiom, not an exchange programme."""
+    return (
+        head.lower_ == "exchange"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children)
+    )
 
 
 def _settles(head: Token, cues: ObjectCues) -> bool:

@@ -63,10 +63,19 @@ def _right_tokens(head: Token, depth: int, limit: int) -> Iterator[Token]:
             yield child
             for obj in objs:
                 yield from _collect(obj, depth + 1, limit)
+                if child.lower_ == "between":  # "a container line between Turkmenbashi and Astrakhan"
+                    yield from _pair(obj)
         elif child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(":
             yield from (child.doc[child.i - 1], child)
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ")":
                 yield child.doc[child.i + 1]
+
+
+def _pair(first: Token) -> Iterator[Token]:
+    """The rest of a "between" pair of places or names; a pair of anything else stays out."""
+    others = [c for c in first.children if c.dep_ == "conj"]
+    if others and all(is_place(c) for c in others):
+        yield from (t for c in first.children if c.dep_ in ("cc", "conj") for t in c.subtree)
 
 
 def _collect(head: Token, depth: int, limit: int = 2) -> set[Token]:
