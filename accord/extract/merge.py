@@ -13,6 +13,18 @@ from dataclasses import replace
 from accord.model import SETBACKS, STAGE_ORDER, Item
 
 ContentWords = Callable[[str], frozenset[str]]
+# Content words may carry the parties that mark an object, as PARTY + word: "Days of Kazakh Culture" and
+# "Days of Russian Culture" are two events, though "Russian gas" and "gas" are one thing.
+PARTY = "@party:"
+
+
+def _holds(fuller: frozenset[str], other: frozenset[str]) -> bool:
+    """Does the fuller object hold every content word of the other, and no other party's mark?"""
+    mine = {w for w in fuller if w.startswith(PARTY)}
+    theirs = {w for w in other if w.startswith(PARTY)}
+    if mine and theirs and not theirs <= mine:
+        return False
+    return other - theirs <= fuller - mine
 
 
 def absorb(into: Item, other: Item) -> Item:
@@ -42,13 +54,13 @@ def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item
     """Merge each object into the fullest object of the document that holds all its content words."""
     listed = list(items)
     words = [content_words(i.object) for i in listed]
-    order = sorted(range(len(listed)), key=lambda n: (-len(words[n]), n))
+    sizes = [sum(1 for w in ws if not w.startswith(PARTY)) for ws in words]
+    order = sorted(range(len(listed)), key=lambda n: (-sizes[n], n))
     kept: dict[int, Item] = {}
     for n in order:
         alone = len(listed[n].object.split()) == 1
-        target = next(
-            (k for k in kept if words[n] <= words[k] and not (alone and _listed_together(listed, n, k))), None
-        )
+        fits = (k for k in kept if _holds(words[k], words[n]))
+        target = next((k for k in fits if not (alone and _listed_together(listed, n, k))), None)
         target = target if words[n] else None
         if target is None:
             kept[n] = listed[n]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from accord.extract.en.lexicon import object_cues, party_aliases
+from accord.extract.merge import PARTY
 from accord.vocab.text import fold
 
 
@@ -46,6 +47,15 @@ def _party_words() -> frozenset[str]:
 @cache
 def _meeting_stems() -> frozenset[str]:
     return frozenset(_stem(m) for m in object_cues().meetings)
+
+
+@lru_cache(maxsize=65536)
+def merge_words(text: str) -> frozenset[str]:
+    """The content words, and the parties the object is marked with ("Turkish Culture Days" against
+    "Days of Uzbek Culture"), so that two objects told apart only by their parties stay two."""
+    parties = _party_words()
+    marks = {PARTY + word for word in fold(text).split() if word in parties}
+    return content_words(text) | marks
 
 
 @lru_cache(maxsize=65536)

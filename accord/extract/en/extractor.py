@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.blocks import Block, split_blocks
 from accord.extract.en.anaphora import Mention, references, resolve_anaphors
-from accord.extract.en.content import content_words
+from accord.extract.en.content import merge_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import main_parties, participants, sentence_parties
@@ -84,7 +84,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
             if not in_list:
                 ctx.list_stage = stage_of(sent.root, sent) or ctx.list_stage
         after_colon = block.text.endswith(":") or (in_list and not block.text.endswith("."))
-    return merge_items(resolve_anaphors(found), content_words)
+    return merge_items(resolve_anaphors(found), merge_words)
 
 
 def _modifiers(cand: Candidate) -> str:
