@@ -83,6 +83,8 @@ def in_aside(head: Token) -> bool:
     what a project is said to bring about ("the line will help unload the southern checkpoints")."""
     if _consequence(head) or _role(head) or _commentary(head) or _partner(head) or _funder(head):
         return True
+    if _programme_of_event(head):
+        return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
             return not _undertakes(anc)
@@ -107,6 +109,26 @@ def _partner(head: Token) -> bool:
         return False
     lemma = prep.head.lemma_.lower()
     return lemma in object_cues().relations or lemma in stage_cues().effort_verbs
+
+
+def _programme_of_event(head: Token) -> bool:
+    """ "Days of Uzbek Culture were held with exhibitions, concerts and a fashion show": what an event
+    was held with is its programme, part of the event's item."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in ("with", "featuring"):
+        return False
+    holder = prep.head
+    things = object_cues().things
+
+    def event(token: Token) -> bool:
+        return "event" in (things.get(token.lemma_.lower()), things.get(token.lower_))
+
+    if holder.pos_ == "NOUN":
+        return event(holder)
+    return any(event(c) for c in holder.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _funder(head: Token) -> bool:

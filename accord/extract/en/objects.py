@@ -212,6 +212,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if _recipient(head, cues) or _in_exchange(head):
         return False
+    if lemma in ("year", "month", "week", "season", "semester") and not is_namelike(head):
+        return False  # "for the new academic year": a time, not a themed year
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
     if cues.things.get(lemma) == "document" and _one_topic(head, cues):
