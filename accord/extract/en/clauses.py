@@ -107,8 +107,9 @@ def _partner(head: Token) -> bool:
     prep = node.head
     if node.dep_ != "pobj" or prep.lower_ not in ("with", "between", "among"):
         return False
-    lemma = prep.head.lemma_.lower()
-    return lemma in object_cues().relations or lemma in stage_cues().effort_verbs
+    lemma, word = prep.head.lemma_.lower(), prep.head.lower_
+    cues = object_cues()
+    return lemma in cues.relations or word in cues.meetings or lemma in stage_cues().effort_verbs
 
 
 def _programme_of_event(head: Token) -> bool:
@@ -133,13 +134,17 @@ def _programme_of_event(head: Token) -> bool:
 
 def _funder(head: Token) -> bool:
     """ "with financing from Russian state banks", "a loan from the Eurasian Development Bank": who pays."""
+    while head.dep_ == "conj":
+        head = head.head
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
         return False
-    return (
-        prep.head.lemma_.lower() in object_cues().lists["funding"]
-        or prep.head.lower_ in object_cues().lists["funding"]
-    )
+    funding = object_cues().lists["funding"]
+    holder = prep.head
+    if holder.pos_ in ("VERB", "AUX"):  # "built with money from the budget": "from" hangs on the verb
+        money = [o for p in holder.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() in funding or o.lower_ in funding for o in money)
+    return holder.lemma_.lower() in funding or holder.lower_ in funding
 
 
 def _commentary(head: Token) -> bool:

@@ -448,11 +448,13 @@ def _specific_of(head: Token, cues: ObjectCues) -> bool:
     """A weak head made specific by the named thing it belongs to: "a branch of the Sirius School",
     "second tracks on the Dostyk–Moiynty line"."""
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "for", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "for", "at", "in"):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or _is_party_word(obj):
                 continue
+            if prep.lower_ == "in" and not is_place(obj):
+                continue  # "the plant in Kokshetau", but not "a line in the region"
             if is_namelike(obj) or (_lemma(obj) in cues.things and _lemma(obj) not in cues.weak_things):
                 return True
             if any(is_namelike(c) and not _is_party_word(c) for c in obj.lefts):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from accord.extract.en.lexicon import object_cues, sector_cues
+from accord.extract.en.lexicon import object_cues, party_aliases, sector_cues
 
 MAX_OBJECT_WORDS = 14
 _VENUE_PREPS = frozenset({"at", "during"})
@@ -217,7 +217,9 @@ def _plain_name(token: Token) -> bool:
     text = token.text
     dashed = any(d in text for d in "-–") and text[:1].isupper()
     acronym = len(text) >= 2 and text.isupper() and text.isalpha()
-    return dashed or acronym or token.ent_type_ in ("GPE", "LOC", "FAC")
+    # a town the recogniser takes for a nationality ("Semey") is a place; a nationality ("Kazakh") is not
+    misread = token.ent_type_ == "NORP" and token.pos_ == "PROPN" and token.text not in party_aliases()
+    return dashed or acronym or misread or token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def split_coordinated_places(tokens: list[Token], head: Token) -> list[list[Token]]:
