@@ -38,6 +38,7 @@ class StageCues:
     continuing: frozenset[str]
     effort_nouns: frozenset[str]
     goals: frozenset[str]  # "ensure that the project is completed": what follows is still to be done
+    parts: frozenset[str]  # "the first section of the line was finished": the line is under way
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def stage_cues() -> StageCues:
         continuing=frozenset(raw["continuing"]),
         effort_nouns=frozenset(raw["efforts"]["nouns"]),
         goals=frozenset(raw["efforts"]["goals"]),
+        parts=frozenset(raw["parts"]),
     )
 
 

@@ -618,7 +618,7 @@ def _with_coordinated_topic(tokens: list[Token], head: Token, cues: ObjectCues) 
     return tokens
 
 
-_ROUTE_PREPS = frozenset({"through", "via", "across", "toward", "towards", "from", "to", "between"})
+_ROUTE_PREPS = frozenset({"through", "via", "across", "toward", "towards", "from", "to", "between", "at"})
 _ROUTES = frozenset({"railway", "energy_project"})
 
 
@@ -678,6 +678,8 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     if len(words) != 1 or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
         return False
     lemma = _lemma(head)
+    if lemma in cues.components and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
+        return True  # "bridge building is under way": a part of the works, in general
     counted = head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "predet") for c in head.children)
     return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
 

@@ -225,6 +225,8 @@ def _verb_lemma(token: Token, cues: StageCues) -> str:
     lemma = token.lemma_.lower()
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
         return "hold"  # "the meeting took place": it was held
+    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return "establish"  # "set up a working group": not "set" a target
     if "-" not in lemma or token.pos_ not in ("VERB", "AUX"):
         return lemma
     tail = token.lower_.rsplit("-", 1)[1]
@@ -381,4 +383,12 @@ def stage_of(head: Token, sent: Span) -> str | None:
     candidates = [s for s in (phrase or walked, own) if s]
     if not candidates:
         return None
-    return max(candidates, key=STAGE_ORDER.__getitem__)
+    best = max(candidates, key=STAGE_ORDER.__getitem__)
+    return "underway" if best == "completed" and _part_done(head, cues) else best
+
+
+def _part_done(head: Token, cues: StageCues) -> bool:
+    """ "crews have finished the first section of the Darbaza–Maktaaral railway": a part is done, so the
+    whole is under way."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in cues.parts
