@@ -14,7 +14,7 @@ from accord.extract.en.anaphora import Mention, references, resolve_anaphors
 from accord.extract.en.content import merge_words
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
-from accord.extract.en.parties import main_parties, participants, sentence_parties
+from accord.extract.en.parties import attendance, main_parties, participants, sentence_parties
 from accord.extract.en.sector import sector_of
 from accord.extract.en.stage import NEGATED, setback_of, stage_of
 from accord.extract.merge import merge_items
@@ -68,7 +68,8 @@ class _Context:
 
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
     docs = list(parsed)
-    main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs))))
+    present = {c for d in docs for sent in d.sents for c in attendance(sent)}
+    main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs)) | present))
     ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
     found: list[Mention] = []
     after_colon = False

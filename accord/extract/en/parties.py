@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from accord.extract.en.lexicon import party_aliases
+from accord.extract.en.lexicon import object_cues, party_aliases
 from accord.extract.en.phrases import conjuncts
 
 TITLE_WEIGHT = 3
@@ -89,3 +89,19 @@ def participants(lead: Iterable[Span]) -> set[str]:
                 group = set()
         found |= group if len(group) >= MIN_PARTICIPANTS else set()
     return found
+
+
+def attendance(sent: Span) -> set[str]:
+    """ "It was attended by the President of Kazakhstan, the President of the Kyrgyz Republic, ... and the
+    President of China": a list of leaders, each named with a country, names every participant."""
+    aliases = party_aliases()
+    people = object_cues().people
+    countries: list[str | None] = []  # per leader, the first country named after the title
+    for tok in sent:
+        if tok.lemma_.lower() in people and tok.text[:1].isupper():
+            if not countries or countries[-1] is not None:  # "Prime Minister", "People's Republic"
+                countries.append(None)
+        elif countries and countries[-1] is None and tok.text in aliases:
+            countries[-1] = aliases[tok.text]
+    named = {c for c in countries if c is not None}
+    return named if len(named) >= MIN_PARTICIPANTS and len(named) == len(countries) else set()
