@@ -97,7 +97,7 @@ def unwrap(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 @cache
-def _leftover_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _leftover_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     raw = load_data("accord.vocab.data", "leftovers.yaml")
 
     def alternatives(words: list[str]) -> str:
@@ -105,7 +105,8 @@ def _leftover_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     labels = re.compile(rf"(?:{alternatives(raw['labels'])})\s*:", re.IGNORECASE)
     sections = re.compile(rf"(?:{alternatives(raw['sections'])})\s*:?\s*$", re.IGNORECASE)
-    return labels, sections
+    notices = re.compile(rf"(?:{alternatives(raw['notices'])})", re.IGNORECASE)
+    return labels, sections, notices
 
 
 def _running_text(line: str, words: list[str]) -> bool:
@@ -114,9 +115,10 @@ def _running_text(line: str, words: list[str]) -> bool:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Lines that carry words, each marked as a heading or as body text. Tag and share lines, and the
-    lists of links under "Related articles" or "Most read", are page leftovers and left out."""
-    labels, sections = _leftover_patterns()
+    """Lines that carry words, each marked as a heading or as body text. Tag and share lines, cookie and
+    copyright notices, and the lists of links under "Related articles" or "Most read", are page leftovers
+    and left out."""
+    labels, sections, notices = _leftover_patterns()
     blocks: list[Block] = []
     in_links = False
     for start, line in unwrap(text, _lines(text)):
@@ -130,7 +132,7 @@ def split_blocks(text: str) -> list[Block]:
         if in_links and not _running_text(stripped, words):
             continue
         in_links = False
-        if labels.match(stripped):
+        if labels.match(stripped) or notices.match(stripped):
             continue
         lead = len(line) - len(line.lstrip())
         begin = start + lead

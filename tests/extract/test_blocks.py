@@ -108,3 +108,16 @@ def test_a_list_under_a_heading_that_is_not_a_link_section_is_kept() -> None:
         "- gas supplies to the northern regions;",
         "- a new power line.",
     ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We use cookies to improve your experience. By continuing to browse, you agree to our use of them.",
+        "© 2025 Steppe News. All rights reserved. Reproduction of materials is permitted with a link.",
+        "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая, вы соглашаетесь с этим.",
+    ],
+)
+def test_site_notices_are_left_out(notice: str) -> None:
+    text = f"The ministers agreed to open a new border crossing near Karasu next year.\n{notice}\n"
+    assert [b.text for b in split_blocks(text)] == [text.splitlines()[0]]

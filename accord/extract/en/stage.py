@@ -349,8 +349,8 @@ def _attended(head: Token, cues: StageCues) -> bool:
     prep = head.head
     if head.dep_ == "dobj" and prep.lemma_.lower() == "attend":
         verb = prep  # "attended the session of the commission"
-    elif head.dep_ == "pobj" and prep.lower_ in ("at", "during"):
-        verb = prep.head
+    elif head.dep_ == "pobj" and prep.lower_ in ("at", "during", "after", "following"):
+        verb = prep.head  # "told reporters after the 21st meeting of the commission"
     elif head.dep_ == "pobj" and prep.lower_ == "in" and _takes_part(prep.head):
         verb = prep.head  # "took part in the 8th meeting of the planning group"
     else:
