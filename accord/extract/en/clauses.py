@@ -87,7 +87,7 @@ def in_aside(head: Token) -> bool:
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
-            return not _undertakes(anc)
+            return not (_undertakes(anc) or _next_session(head))
         conditions = object_cues().lists["conditions"]
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in anc.children):
             return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
@@ -96,6 +96,14 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
     return False
+
+
+def _next_session(head: Token) -> bool:
+    """ "a programme, which is to be signed at the next meeting of the commission": the next session is
+    arranged, wherever the sentence names it."""
+    return head.lemma_.lower() in object_cues().meetings and any(
+        c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in head.children
+    )
 
 
 def _partner(head: Token) -> bool:

@@ -555,11 +555,16 @@ def _listed_apposition(token: Token, head: Token) -> bool:
 
 
 def _nested(cand: Candidate, heads: set[int]) -> bool:
-    """Inside another object's phrase or clause, and not merely coordinated with it."""
+    """Inside another object's phrase or clause, and not merely coordinated with it. A session named in a
+    clause of another object ("a programme to be signed at the next meeting of the commission") is an
+    item of its own."""
     child = cand.head
+    session = _lemma(cand.head) in object_cues().meetings
     for anc in cand.head.ancestors:
         if anc.i in heads:
             return child.dep_ not in ("conj", "cc") and not _listed_apposition(child, anc)
+        if session and anc.pos_ in ("VERB", "AUX"):
+            return False
         child = anc
     return False
 
