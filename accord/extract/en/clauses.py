@@ -117,6 +117,8 @@ def _partner(head: Token) -> bool:
         return False
     lemma, word = prep.head.lemma_.lower(), prep.head.lower_
     cues = object_cues()
+    if prep.lower_ == "with" and cues.things.get(lemma) == "document":
+        return True  # "under its contracts with the Department of Atomic Energy": the counterpart
     return lemma in cues.relations or word in cues.meetings or lemma in stage_cues().effort_verbs
 
 

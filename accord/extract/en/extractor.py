@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.blocks import Block, split_blocks
 from accord.extract.en.anaphora import Mention, references, resolve_anaphors
 from accord.extract.en.content import merge_words
+from accord.extract.en.lexicon import object_cues
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import attendance, main_parties, participants, sentence_parties
@@ -135,6 +136,12 @@ def _historical(sent: Span, ctx: _Context) -> bool:
     return bool(years) and max(years) <= ctx.year - HISTORY_YEARS
 
 
+def _next_session(head: Token) -> bool:
+    return head.lemma_.lower() in object_cues().meetings and any(
+        c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in head.children
+    )
+
+
 def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
     """A meeting is an item only when the parties arrange one still to come: planned, and the sentence
     puts it in the future ("next year", "will be held", "in 2026" in a 2025 document). The visit or
@@ -166,6 +173,8 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
             stage = "agreed"  # a thing can be suspended or cancelled only once it was undertaken
         if cand.provided and stage in ("agreed", "completed"):
             stage = "planned"  # "ratified an agreement on building three plants in A, B and C"
+        if stage == "agreed" and _next_session(cand.head):
+            stage = "planned"  # "decided to convene the next session of the commission": still to come
         if cand.meeting and stage == "agreed" and _arranged("planned", sent, ctx):
             stage = "planned"  # "agreed to hold the third summit in 2027": a meeting still to come
         if stage is None or stage == NEGATED or (cand.meeting and not _arranged(stage, sent, ctx)):
