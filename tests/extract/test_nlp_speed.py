@@ -153,7 +153,7 @@ EXTRA = [
     {"patterns": [[{"IS_SPACE": False, "LOWER": "the"}]], "attrs": {"TAG": "DT-X", "DEP": "det-x"}},
     {
         "patterns": [[{"LOWER": "the", "OP": "?"}, {"TAG": "JJ"}]],
-        "attrs": {"MORPH": "Degree=Pos"},
+        "attrs": {"LEMMA": "ADJ", "MORPH": "Degree=Cmp"},
         "index": -1,
     },
     {"patterns": [[{"LOWER": {"IN": ["road", "lake"]}}]], "attrs": {"LEMMA": "LAST"}},
@@ -162,6 +162,7 @@ TEXTS = [
     "The line and the new lines were built; the long line and a road.",
     "Lines, lemmas and the land: the leader signed it. I saw them and they saw the big lake.",
     "  The \n the line  ",
+    "A new line and big roads.",
 ]
 
 
@@ -181,7 +182,7 @@ def test_other_patterns_set_the_same_attributes() -> None:
     a, b = _rows(fast.pipe(TEXTS)), _rows(stock.pipe(TEXTS))
     assert a == b
     lemmas = {row[4] for doc in a for row in doc}
-    assert {"LAST", "AFTER-DET", "L-WORD", "ARG"} <= lemmas  # the extra patterns did apply
+    assert {"LAST", "AFTER-DET", "L-WORD", "ARG", "ADJ"} <= lemmas  # the extra patterns did apply
     assert ("and", "X") in {row[0:3:2] for doc in a for row in doc}
 
 
