@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +65,19 @@ class _Context:
     year: int | None = None
     heading: list[Token] | None = None
     list_stage: str | None = None
+    # The sentences since the heading (or since the list stage was last read) that may set it: stage_of is
+    # pure, so it is asked only when a list item needs the stage.
+    lead_ins: list[Span] = field(default_factory=list)
+
+    def stage_of_list(self) -> str | None:
+        """The stage of the latest lead-in sentence that states one, else the list stage as it stood."""
+        for sent in reversed(self.lead_ins):
+            stage = stage_of(sent.root, sent)
+            if stage:
+                self.list_stage = stage
+                break
+        self.lead_ins.clear()
+        return self.list_stage
 
 
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
@@ -77,6 +90,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
     for block, spacy_doc in zip(blocks, docs, strict=True):
         if block.heading:
             ctx.heading, ctx.list_stage = list(spacy_doc), None
+            ctx.lead_ins.clear()
             continue
         in_list = after_colon or block.text.startswith(_BULLETS)
         for sent in spacy_doc.sents:
@@ -84,7 +98,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
                 continue
             found.extend(_sentence_items(block, sent, ctx, in_list=in_list))
             if not in_list:
-                ctx.list_stage = stage_of(sent.root, sent) or ctx.list_stage
+                ctx.lead_ins.append(sent)
         after_colon = block.text.endswith(":") or (in_list and not block.text.endswith("."))
     return merge_items(resolve_anaphors(found), merge_words)
 
@@ -168,7 +182,7 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
         stage = stage_of(cand.head, sent)
         setback = None if cand.meeting else setback_of(cand.head, sent)
         if stage is None and in_list and verbless:
-            stage = ctx.list_stage
+            stage = ctx.stage_of_list()
         if setback is not None and stage in (None, NEGATED):
             stage = "agreed"  # a thing can be suspended or cancelled only once it was undertaken
         if cand.provided and stage in ("agreed", "completed"):
