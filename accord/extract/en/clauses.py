@@ -30,6 +30,8 @@ def is_source(head: Token) -> bool:
     what "according to" names."""
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True
+    if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "conj"):
+        return is_source(head.head)  # "the EU and its financial institutions committed 10 billion euros"
     if _in_agent(head) or _alias(head):
         return True
     if head.dep_ != "nsubj":

@@ -210,7 +210,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and _in_accord(head):
         return False
-    if _recipient(head, cues) or _in_exchange(head):
+    if _recipient(head, cues) or _in_exchange(head) or _in_the_pipeline(head):
         return False
     if lemma in ("year", "month", "week", "season", "semester") and not is_namelike(head):
         return False  # "for the new academic year": a time, not a themed year
@@ -281,6 +281,16 @@ def _recipient(head: Token, cues: ObjectCues) -> bool:
         and prep.head.pos_ == "VERB"
         and prep.head.lemma_.lower() in cues.lists["transfer_verbs"]
         and not is_place(head)
+    )
+
+
+def _in_the_pipeline(head: Token) -> bool:
+    """ "some two dozen projects are now in the pipeline": an idiom, not a gas pipeline."""
+    return (
+        head.lower_ == "pipeline"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and [c.lower_ for c in head.children] == ["the"]
     )
 
 

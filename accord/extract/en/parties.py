@@ -104,4 +104,22 @@ def attendance(sent: Span) -> set[str]:
         elif countries and countries[-1] is None and tok.text in aliases:
             countries[-1] = aliases[tok.text]
     named = {c for c in countries if c is not None}
-    return named if len(named) >= MIN_PARTICIPANTS and len(named) == len(countries) else set()
+    if len(named) >= MIN_PARTICIPANTS and len(named) == len(countries):
+        return named
+    return _leaders_of(sent)
+
+
+def _leaders_of(sent: Span) -> set[str]:
+    """ "the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan signed": the
+    countries whose leaders act together."""
+    aliases = party_aliases()
+    people = object_cues().people
+    for tok in sent:
+        if tok.lemma_.lower() not in people:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                group = {aliases[t.text] for t in conjuncts(obj) if t.text in aliases}
+                if len(group) >= MIN_PARTICIPANTS:
+                    return group
+    return set()
