@@ -15,7 +15,14 @@ from accord.extract.en.content import merge_words
 from accord.extract.en.lexicon import object_cues
 from accord.extract.en.nlp import load_nlp
 from accord.extract.en.objects import Candidate, find_objects
-from accord.extract.en.parties import attendance, main_parties, participants, sentence_parties
+from accord.extract.en.parties import (
+    attendance,
+    count_countries,
+    main_parties,
+    participants,
+    sentence_parties,
+)
+from accord.extract.en.phrases import span_text
 from accord.extract.en.sector import sector_of
 from accord.extract.en.stage import NEGATED, setback_of, stage_of
 from accord.extract.merge import merge_items
@@ -82,7 +89,9 @@ class _Context:
 
 def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[Item]:
     docs = list(parsed)
-    present = {c for d in docs for sent in d.sents for c in attendance(sent)}
+    present = {
+        c for d in docs if len(count_countries(d.text)) >= 3 for sent in d.sents for c in attendance(sent)
+    }
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs)) | present))
     ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
     found: list[Mention] = []
@@ -146,7 +155,7 @@ def _historical(sent: Span, ctx: _Context) -> bool:
     corridor was founded on an agreement signed in 2000"): FORMAT.md says history is not an item."""
     if ctx.year is None:
         return False
-    years = [int(m.group(1)) + (9 if m.group(2) else 0) for m in _YEAR.finditer(sent.text)]
+    years = [int(m.group(1)) + (9 if m.group(2) else 0) for m in _YEAR.finditer(span_text(sent))]
     return bool(years) and max(years) <= ctx.year - HISTORY_YEARS
 
 

@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from accord.extract.en.lexicon import object_cues, party_aliases
-from accord.extract.en.phrases import conjuncts
+from accord.extract.en.phrases import conjuncts, span_text
 
 TITLE_WEIGHT = 3
 MIN_PARTICIPANTS = 3
@@ -94,6 +94,8 @@ def participants(lead: Iterable[Span]) -> set[str]:
 def attendance(sent: Span) -> set[str]:
     """ "It was attended by the President of Kazakhstan, the President of the Kyrgyz Republic, ... and the
     President of China": a list of leaders, each named with a country, names every participant."""
+    if len(count_countries(span_text(sent))) < MIN_PARTICIPANTS:
+        return set()  # most sentences: not three countries, so no list of participants
     aliases = party_aliases()
     people = object_cues().people
     countries: list[str | None] = []  # per leader, the first country named after the title

@@ -45,6 +45,19 @@ def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> No
             scores[sector] = scores.get(sector, 0.0) + weight * share
 
 
+def _add_span(scores: dict[str, float], span: Span, weight: float) -> None:
+    """A sentence's or heading's words, summed once per document and span (every object of a sentence
+    reads them)."""
+    key = f"accord.sector:{span.start}:{span.end}"
+    sums: dict[str, float] | None = span.doc.user_data.get(key)
+    if sums is None:
+        sums = {}
+        _add(sums, span, 1.0)
+        span.doc.user_data[key] = sums
+    for sector, total in sums.items():
+        scores[sector] = scores.get(sector, 0.0) + weight * total
+
+
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
     """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list."""
     scores: dict[str, float] = {}
@@ -52,7 +65,7 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     only_container = set(scores) <= {_CONTAINER_SECTOR}
     if heading:
         _add(scores, heading, 1.5)
-    _add(scores, sent, 1.5 if only_container else 0.5)
+    _add_span(scores, sent, 1.5 if only_container else 0.5)
     if not scores:
         return DEFAULT_SECTOR
     return max(_TIE_ORDER, key=lambda s: (scores.get(s, 0.0), -_TIE_ORDER.index(s)))

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from accord.extract.en.clauses import aims_of_document
 from accord.extract.en.lexicon import StageCues, stage_cues
+from accord.extract.en.phrases import span_text
 from accord.model import STAGE_ORDER
 
 NEGATED = "negated"
@@ -210,7 +211,7 @@ def _phrase_matches(lowered: str) -> tuple[tuple[str, int, int], ...]:
 
 def _phrase_stage(sent: Span, path: list[Token], cues: StageCues) -> str | None:
     indices = {t.idx - sent.start_char for t in path}
-    for stage, start, end in _phrase_matches(sent.text.lower()):
+    for stage, start, end in _phrase_matches(span_text(sent).lower()):
         if any(start <= i < end + 12 for i in indices):
             return stage
     return None
@@ -314,7 +315,7 @@ def setback_of(head: Token, sent: Span) -> str | None:
         found = _later_setback(token, cues)
         if found is not None:
             return found
-    lowered = sent.text.lower()
+    lowered = span_text(sent).lower()
     indices = {t.idx - sent.start_char for t in path}
     for setback, pattern in cues.setback_phrases:
         for match in pattern.finditer(lowered):
