@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
@@ -53,3 +54,14 @@ def test_a_ten_thousand_word_sentence(extract: Callable[[str], list[Item]]) -> N
 def test_text_with_no_sentence(extract: Callable[[str], list[Item]]) -> None:
     for text in ["", "   \n\n\t", "....", "12 34 56", "+ ↺ − 16 px"]:
         assert extract(text) == []
+
+
+def test_objects_are_short_as_the_scorer_counts_words(extract: Callable[[str], list[Item]]) -> None:
+    text = (
+        "A Chinese textile company signed a 75 million dollar agreement with the Fergana regional "
+        "administration to build a cotton-to-garment cluster near the city of Margilan."
+    )
+    items = extract(text)
+    assert items
+    for item in items:  # score.py counts words after turning dashes and punctuation into spaces
+        assert len(re.findall(r"[^\W_]+", item.object)) <= 14, item.object

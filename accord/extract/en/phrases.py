@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -9,6 +10,7 @@ from spacy.tokens import Span, Token
 from accord.extract.en.lexicon import object_cues, party_aliases, sector_cues
 
 MAX_OBJECT_WORDS = 14
+_WORDS = re.compile(r"[^\W_]+")
 _VENUE_PREPS = frozenset({"at", "during"})
 _LEFT_DEPS = frozenset(
     {"amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "advmod"}
@@ -120,13 +122,18 @@ def trim(tokens: list[Token], head: Token) -> list[Token]:
         if any(c.dep_ == "pobj" and c.lemma_.lower() in meetings for c in prep.children):
             tokens = [t for t in tokens if t.i < prep.i]
             break
-    while len(tokens) > MAX_OBJECT_WORDS:
+    while _word_count(tokens) > MAX_OBJECT_WORDS:
         right = [t for t in tokens if t.i > head.i and t.dep_ == "prep"]
         if not right:
             return tokens[-MAX_OBJECT_WORDS:] if tokens[-1].i == head.i else tokens[:MAX_OBJECT_WORDS]
         cut = right[-1].i
         tokens = [t for t in tokens if t.i < cut]
     return tokens
+
+
+def _word_count(tokens: list[Token]) -> int:
+    """Words as a reader (and the scorer) counts them: "cotton-to-garment" is three, "1,000" two."""
+    return sum(len(_WORDS.findall(t.text)) for t in tokens)
 
 
 def span_text(span: Span) -> str:

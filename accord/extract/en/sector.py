@@ -39,8 +39,18 @@ def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     return tuple((sector, container if sector == _CONTAINER_SECTOR else 1.0) for sector in sorted(found))
 
 
+_PLACE_WORDS = frozenset({"region", "oblast", "district", "province", "city", "area", "county"})
+
+
+def _place_word(token: Token) -> bool:
+    """ "Samarkand region", "Abai oblast": a word of a place's name, which says nothing of the sector."""
+    return token.lower_ in _PLACE_WORDS and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+
+
 def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
     for tok in tokens:
+        if _place_word(tok):
+            continue
         for sector, share in _shares(_keys(tok)):
             scores[sector] = scores.get(sector, 0.0) + weight * share
 
