@@ -214,6 +214,12 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if lemma in ("year", "month", "week", "season", "semester") and not is_namelike(head):
         return False  # "for the new academic year": a time, not a themed year
+    if (
+        lemma in ("day", "days")
+        and not is_namelike(head)
+        and not any(c.dep_ in ("compound", "amod", "prep") for c in head.children)
+    ):
+        return False  # "within days"
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
     if cues.things.get(lemma) == "document" and _one_topic(head, cues):
@@ -451,7 +457,25 @@ def _document_named(head: Token) -> bool:
     supplies", "an agreement to increase supplies"."""
     if any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts) or _purpose(head) is not None:
         return True
+    if _hung_topic(head) is not None:
+        return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "between") for c in head.rights)
+
+
+def _hung_topic(document: Token) -> Token | None:
+    """ "signed the treaty on the state border": the topic of a document that the parser hung on the verb
+    right after it."""
+    nxt = document.i + 1
+    if document.dep_ != "dobj" or nxt >= len(document.doc) or document.right_edge.i != document.i:
+        return None
+    prep = document.doc[nxt]
+    if prep.dep_ != "prep" or prep.head.i != document.head.i or prep.lower_ not in ("on", "for"):
+        return None
+    topics = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    vague = object_cues().vague
+    if not topics or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in vague for t in topics):
+        return None  # "signed the declaration on Monday"
+    return prep
 
 
 def _specific_of(head: Token, cues: ObjectCues) -> bool:
@@ -599,6 +623,9 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     depth = 3 if cues.things.get(_lemma(head)) == "document" else 2
     tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=depth)
     tokens = _with_route(tokens, head, cues)
+    topic = _hung_topic(head) if cues.things.get(_lemma(head)) == "document" else None
+    if topic is not None and tokens and tokens[-1].i == head.i:
+        tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
     tokens = _with_coordinated_topic(tokens, head, cues)
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
