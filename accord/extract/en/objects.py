@@ -78,7 +78,9 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if head.text.startswith(("#", "@")) or _tagged(head):
         return True
     head_lemma = _lemma(head)
-    if head_lemma in cues.people or head_lemma in cues.media or head_lemma in cues.actors:
+    if head_lemma in cues.people or head_lemma in cues.actors:
+        return True
+    if head_lemma in cues.media and not _named_body(head):
         return True
     compounds = [_lemma(t) for t in tokens if t.dep_ == "compound"]
     if head.ent_type_ == "PERSON" and not _typed_name(head, cues):
@@ -92,6 +94,13 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if any(c in cues.people or c in cues.media for c in compounds) or _titled(head, cues):
         return True
     return _named_actor(tokens, cues)
+
+
+def _named_body(head: Token) -> bool:
+    """ "the Agency for Atomic Energy": a capitalised body named for its field, not a news agency."""
+    return head.text[:1].isupper() and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "on") for c in head.children
+    )
 
 
 def _tagged(token: Token) -> bool:
@@ -891,7 +900,7 @@ def find_objects(sent: Span) -> list[Candidate]:
             continue
         if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
             continue
-        cand = _candidate(head, cues) or _training(head, cues)
+        cand = _training(head, cues) or _candidate(head, cues)
         if cand is not None:
             taken.update(t.i for t in cand.tokens)
             found.extend(_split(cand))

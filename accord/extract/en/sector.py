@@ -69,7 +69,11 @@ def _add_span(scores: dict[str, float], span: Span, weight: float) -> None:
 
 
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
-    """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list."""
+    """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list. Training
+    people ("train 2,000 nuclear engineers") is education, whatever they are trained for."""
+    obj = list(obj)
+    if obj and obj[0].pos_ == "VERB" and obj[0].lemma_.lower() in object_cues().training_verbs:
+        return "education"
     scores: dict[str, float] = {}
     _add(scores, obj, 4.0)
     only_container = set(scores) <= {_CONTAINER_SECTOR}
