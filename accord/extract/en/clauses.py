@@ -126,13 +126,16 @@ def _partner(head: Token) -> bool:
 
 def _programme_of_event(head: Token) -> bool:
     """ "Days of Uzbek Culture were held with exhibitions, concerts and a fashion show": what an event
-    was held with is its programme, part of the event's item."""
+    was held with is its programme, and where it was held its venue; both are part of the event's item."""
     node = head
-    while node.dep_ == "conj":
-        node = node.head
+    while node.dep_ in ("conj", "pobj") and node.head.lower_ not in ("with", "featuring", "at"):
+        # up through a conjunction, or through "of": "the State Museum of Fine Arts"
+        node = node.head.head if node.dep_ == "pobj" else node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
     prep = node.head
-    if node.dep_ != "pobj" or prep.lower_ not in ("with", "featuring"):
-        return False
+    if node.dep_ != "pobj" or prep.lower_ not in ("with", "featuring", "at"):
+        return False  # "an exhibition of carpets opened at the State Museum of Arts": its venue
     holder = prep.head
     things = object_cues().things
 
