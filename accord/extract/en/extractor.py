@@ -200,7 +200,12 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
             stage = "planned"  # "decided to convene the next session of the commission": still to come
         if cand.meeting and stage == "agreed" and _arranged("planned", sent, ctx):
             stage = "planned"  # "agreed to hold the third summit in 2027": a meeting still to come
-        if stage is None or stage == NEGATED or (cand.meeting and not _arranged(stage, sent, ctx)):
+        prospect = stage == "discussed" and cand.head.pos_ == "VERB"  # "the ministers may meet again"
+        if (
+            stage is None
+            or stage == NEGATED
+            or (cand.meeting and not prospect and not _arranged(stage, sent, ctx))
+        ):
             continue
         if evidence is None:
             start, end = block.start + sent.start_char, block.start + sent.end_char
