@@ -688,9 +688,13 @@ def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Toke
     for prep in (t for t in holder.rights if t.i > head.i):
         if prep.i != out[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ not in _ROUTE_PREPS:
             break
-        if not any(c.dep_ == "pobj" for c in prep.children):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objs:
             break
-        out.extend(sorted(prep.subtree, key=lambda t: t.i))
+        place = phrase_tokens(objs[0])  # its own phrase: no clause that describes the place
+        out.extend(prep.doc[prep.i : place[-1].i + 1])
+        if out[-1].i != objs[0].right_edge.i:
+            break
     return out
 
 
