@@ -36,7 +36,10 @@ def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
             found.update(cues.sectors_of(part))
     kinds = [object_cues().things.get(k) for k in keys]
     container = min((_CONTAINER_WEIGHTS[k] for k in kinds if k in _CONTAINER_WEIGHTS), default=1.0)
-    return tuple((sector, container if sector == _CONTAINER_SECTOR else 1.0) for sector in sorted(found))
+    broad = 0.5 if any(k in object_cues().lists["broad_sector_words"] for k in keys) else 1.0
+    return tuple(
+        (sector, broad * (container if sector == _CONTAINER_SECTOR else 1.0)) for sector in sorted(found)
+    )
 
 
 _PLACE_WORDS = frozenset({"region", "oblast", "district", "province", "city", "area", "county"})
