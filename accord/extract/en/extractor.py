@@ -75,6 +75,7 @@ class _Context:
     # The sentences since the heading (or since the list stage was last read) that may set it: stage_of is
     # pure, so it is asked only when a list item needs the stage.
     lead_ins: list[Span] = field(default_factory=list)
+    in_title: bool = False  # reading the document's title line
 
     def stage_of_list(self) -> str | None:
         """The stage of the latest lead-in sentence that states one, else the list stage as it stood."""
@@ -96,7 +97,9 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
     ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
     found: list[Mention] = []
     after_colon = False
+    title = (doc.title or "").strip()
     for block, spacy_doc in zip(blocks, docs, strict=True):
+        ctx.in_title = bool(title) and block.text == title and block is blocks[0]
         if block.heading:
             ctx.heading, ctx.list_stage = list(spacy_doc), None
             ctx.lead_ins.clear()
@@ -159,6 +162,11 @@ def _historical(sent: Span, ctx: _Context) -> bool:
     return bool(years) and max(years) <= ctx.year - HISTORY_YEARS
 
 
+def _bare_field(cand: Candidate) -> bool:
+    """A field named alone ("trade", "transit"): in a title, the headline sums up what the text reports."""
+    return len(cand.tokens) == 1 and cand.head.lemma_.lower() in object_cues().fields
+
+
 def _next_session(head: Token) -> bool:
     return head.lemma_.lower() in object_cues().meetings and any(
         c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in head.children
@@ -186,6 +194,8 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
     evidence: Evidence | None = None
     verbless = sent.root.pos_ not in ("VERB", "AUX")
     found = find_objects(sent)
+    if ctx.in_title:  # "Kazakhstan and India map out next steps in trade, transit and technology"
+        found = [c for c in found if not _bare_field(c)]
     mentioned = [*((c, False) for c in found), *((c, True) for c in references(sent, found))]
     for cand, reference in sorted(mentioned, key=lambda pair: pair[0].head.i):
         stage = stage_of(cand.head, sent)
