@@ -89,7 +89,7 @@ def in_aside(head: Token) -> bool:
         return True
     for anc in head.ancestors:
         if anc.dep_ == "relcl" and any(c.lower_ in _WH_WORDS for c in anc.children if c.i < anc.i):
-            return not (_undertakes(anc) or _next_session(head))
+            return not (_undertakes(anc) or next_session(head))
         conditions = object_cues().lists["conditions"]
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in anc.children):
             return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
@@ -100,7 +100,7 @@ def in_aside(head: Token) -> bool:
     return False
 
 
-def _next_session(head: Token) -> bool:
+def next_session(head: Token) -> bool:
     """ "a programme, which is to be signed at the next meeting of the commission": the next session is
     arranged, wherever the sentence names it."""
     return head.lemma_.lower() in object_cues().meetings and any(

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.blocks import Block, split_blocks
 from accord.extract.en.anaphora import Mention, references, resolve_anaphors
+from accord.extract.en.clauses import next_session
 from accord.extract.en.content import merge_words
 from accord.extract.en.lexicon import object_cues
 from accord.extract.en.nlp import load_nlp
@@ -167,12 +168,6 @@ def _bare_field(cand: Candidate) -> bool:
     return len(cand.tokens) == 1 and cand.head.lemma_.lower() in object_cues().fields
 
 
-def _next_session(head: Token) -> bool:
-    return head.lemma_.lower() in object_cues().meetings and any(
-        c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in head.children
-    )
-
-
 def _arranged(stage: str, sent: Span, ctx: _Context) -> bool:
     """A meeting is an item only when the parties arrange one still to come: planned, and the sentence
     puts it in the future ("next year", "will be held", "in 2026" in a 2025 document). The visit or
@@ -206,7 +201,7 @@ def _sentence_items(block: Block, sent: Span, ctx: _Context, *, in_list: bool) -
             stage = "agreed"  # a thing can be suspended or cancelled only once it was undertaken
         if cand.provided and stage in ("agreed", "completed"):
             stage = "planned"  # "ratified an agreement on building three plants in A, B and C"
-        if stage == "agreed" and _next_session(cand.head):
+        if stage == "agreed" and next_session(cand.head):
             stage = "planned"  # "decided to convene the next session of the commission": still to come
         if cand.meeting and stage == "agreed" and _arranged("planned", sent, ctx):
             stage = "planned"  # "agreed to hold the third summit in 2027": a meeting still to come
