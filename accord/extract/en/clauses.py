@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from accord.extract.en.lexicon import object_cues, party_aliases, stage_cues
+from accord.extract.en.phrases import conj_root
 
 _DATELINE_MARKS = frozenset({":", "-", "–", "—", "|"})
 _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "appos", "attr"})
@@ -111,9 +112,7 @@ def next_session(head: Token) -> bool:
 def _partner(head: Token) -> bool:
     """ "in partnership with a foreign university", "collaboration between researchers and industrial
     enterprises": who works together, not what they undertake."""
-    node = head
-    while node.dep_ == "conj":
-        node = node.head
+    node = conj_root(head)
     prep = node.head
     if node.dep_ != "pobj" or prep.lower_ not in ("with", "between", "among"):
         return False
@@ -149,8 +148,7 @@ def _programme_of_event(head: Token) -> bool:
 
 def _funder(head: Token) -> bool:
     """ "with financing from Russian state banks", "a loan from the Eurasian Development Bank": who pays."""
-    while head.dep_ == "conj":
-        head = head.head
+    head = conj_root(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
         return False

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from accord.extract.en.clauses import dashed_name, dateline_end, in_aside, is_document, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues, stage_cues
 from accord.extract.en.phrases import (
+    conj_root,
     conjuncts,
     is_namelike,
     is_nominal,
@@ -265,9 +266,7 @@ def _processed(head: Token, cues: ObjectCues) -> bool:
     """ "the construction of stadiums", "the joint production of passenger cars, trucks and machinery": what
     a process noun acts on is the object, whatever kind of thing it is (a flow of one thing is itself the
     object: "the supply of fertilisers")."""
-    node = head
-    while node.dep_ == "conj":
-        node = node.head
+    node = conj_root(head)
     prep = node.head
     return (
         head.pos_ == "NOUN"
@@ -413,9 +412,7 @@ def _singled_out(head: Token, cues: ObjectCues) -> bool:
     """A bare field is an object when the sentence singles it out ("particularly energy and industry",
     "cooperation in agriculture and trade"), not when a long list sums up an agenda."""
     group = conjuncts(head.head if head.dep_ == "conj" else head)
-    first = group[0]
-    while first.dep_ == "conj":
-        first = first.head
+    first = conj_root(group[0])
     if first.dep_ == "pobj" and _umbrella_marker(first.head, cues):
         return not _package(first.head.head)
     if first.dep_ != "pobj" or _lemma(first.head.head) not in cues.framing:
@@ -443,10 +440,7 @@ def _purpose(head: Token) -> Token | None:
 def _after_marker(head: Token, cues: ObjectCues) -> bool:
     """In a list that an adverb singles out: "in all fields, particularly industry, energy and
     stockbreeding"."""
-    root = head
-    while root.dep_ == "conj":
-        root = root.head
-    group = conjuncts(root)
+    group = conjuncts(conj_root(head))
     words = {(c.lower_,) for member in group for c in member.children if c.dep_ == "advmod"}
     return bool(words & set(cues.umbrella)) and head.i >= min(
         m.i for m in group if any((c.lower_,) in cues.umbrella for c in m.children)
@@ -570,9 +564,7 @@ def _singled_out_apposition(token: Token, cues: ObjectCues) -> bool:
 
 def _umbrella_head(token: Token, cues: ObjectCues) -> Token | None:
     """For a specific under "including"/"such as", the umbrella's head noun."""
-    node = token
-    while node.dep_ == "conj":
-        node = node.head
+    node = conj_root(token)
     if node.dep_ == "pobj" and _umbrella_marker(node.head, cues):
         umbrella = node.head.head
         return umbrella if umbrella.pos_ == "NOUN" else None
@@ -627,19 +619,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if is_source(head) or in_aside(head):
         return None
-    # a document's phrase reaches one PP deeper: "an agreement on joint participation in the construction
-    # of the Kambarata-1 hydropower plant" names the plant it is about
-    depth = 3 if cues.things.get(_lemma(head)) == "document" else 2
-    tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=depth)
-    tokens = _with_route(tokens, head, cues)
-    topic = _hung_topic(head) if cues.things.get(_lemma(head)) == "document" else None
-    if topic is not None and tokens and tokens[-1].i == head.i:
-        tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
-    tokens = _with_coordinated_topic(tokens, head, cues)
-    if dashed_name(head) and tokens:
-        first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
-        tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
-    tokens = trim(tokens, head)
+    tokens = trim(_object_tokens(head, cues), head)
     if not tokens or _is_party_name(tokens) or _is_person_or_source(tokens, head, cues):
         return None
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
@@ -650,10 +630,30 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     return Candidate(head, tuple(tokens), text, meeting=_reported_meeting(head, cues), aliases=_aliases(head))
 
 
-def _with_coordinated_topic(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
+def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
+    """The words of the object phrase headed by `head`, before it is cut to length: the noun phrase, and
+    what the parser hung elsewhere that belongs to it (where a route runs, a document's topic, the first
+    end of a dashed route name)."""
+    document = cues.things.get(_lemma(head)) == "document"
+    # a document's phrase reaches one PP deeper: "an agreement on joint participation in the construction
+    # of the Kambarata-1 hydropower plant" names the plant it is about
+    tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=3 if document else 2)
+    tokens = _with_route(tokens, head, cues)
+    topic = _hung_topic(head) if document else None
+    if topic is not None and tokens and tokens[-1].i == head.i:
+        tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
+    if document:
+        tokens = _with_coordinated_topic(tokens, head)
+    if dashed_name(head) and tokens:
+        first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
+        tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
+    return tokens
+
+
+def _with_coordinated_topic(tokens: list[Token], head: Token) -> list[Token]:
     """ "an agreement on the mutual promotion and protection of investments": a document's topic keeps its
     coordinated nouns, which share what follows them."""
-    if cues.things.get(_lemma(head)) != "document" or not tokens:
+    if not tokens:
         return tokens
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "for", "of"):
@@ -781,8 +781,7 @@ def _made(head: Token, cues: ObjectCues) -> bool:
     """ "create cultural centres", "the opening of research centres", "progress in special economic zones":
     kinds of thing that the sentence makes or works in, as opposed to ones it mentions on the way
     ("development banks could be involved")."""
-    while head.dep_ == "conj":
-        head = head.head
+    head = conj_root(head)
     governor = head.head
     if head.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "NOUN":
         return True  # a field of cooperation: "progress in special economic zones"

@@ -36,6 +36,13 @@ def is_namelike(token: Token) -> bool:
     return bool(text[:1].isupper()) and (not token.is_sent_start or "-" in text or "–" in text)
 
 
+def conj_root(token: Token) -> Token:
+    """The first member of a token's coordination: "cars" for "trucks" in "cars, trucks and buses"."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every conjunct coordinated with it, in text order."""
     out = [token]
