@@ -37,6 +37,7 @@ MAX_SENTENCE_TOKENS = 200
 LEAD_SENTENCES = 2
 HISTORY_YEARS = 5  # a sentence whose years are all this much older than the document is history
 _FUTURE_MARKS = frozenset({"next", "upcoming", "forthcoming", "future", "will", "shall", "coming", "again"})
+_PLACE_HEADS = frozenset({"port", "city", "region", "province", "oblast", "town", "territory", "coast"})
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪")
 
 
@@ -122,7 +123,15 @@ def _modifiers(cand: Candidate) -> str:
     gas to China" does not."""
     inside = {t.i for t in cand.tokens}
     owned = {t.i for p in cand.head.rights if p.lower_ == "of" for t in p.subtree if t.i in inside}
-    return " ".join(t.text for t in cand.tokens if t.i <= cand.head.i or t.i in owned)
+    return " ".join(
+        t.text for t in cand.tokens if (t.i <= cand.head.i or t.i in owned) and not _of_place(t)
+    )
+
+
+def _of_place(tok: Token) -> bool:
+    """A country word that says where a place is ("the Iranian port of Chabahar", "China's Xinjiang
+    region"), not who takes part in what is undertaken there."""
+    return tok.dep_ in ("amod", "compound", "poss", "nmod") and tok.head.lemma_.lower() in _PLACE_HEADS
 
 
 def _lead(blocks: list[Block], docs: list[Doc]) -> list[Span]:

@@ -7,14 +7,17 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from accord.extract.en.lexicon import object_cues, party_aliases
-from accord.extract.en.phrases import conjuncts, span_text
+from accord.extract.en.phrases import conj_root, conjuncts, span_text
 
 TITLE_WEIGHT = 3
 MIN_PARTICIPANTS = 3
 SECOND_PARTY_SHARE = 0.25
+# Words whose objects are the places a route runs through, not the countries that take part ("the section
+# of railway interlinking Russia, Kazakhstan, Turkmenistan and Iran", "a corridor through A, B and C").
+_ROUTE_WORDS = frozenset({"link", "interlink", "connect", "cross", "traverse", "through", "via", "across"})
 
 
 @cache
@@ -53,7 +56,7 @@ def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[
         return named
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
-        if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj":
+        if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj" and not _route_places(tok):
             group = [aliases[t.text] for t in conjuncts(tok) if t.text in aliases]
             if len(group) > 1:
                 parties.update(group)
@@ -81,14 +84,29 @@ def participants(lead: Iterable[Span]) -> set[str]:
     found: set[str] = set()
     for sent in lead:
         group: set[str] = set()
+        first: Token | None = None
         for tok in sent:  # a run of names joined by commas and "and", whatever the parse made of it
             if tok.text in aliases:
+                first = first or tok
                 group.add(aliases[tok.text])
             elif tok.text != "," and tok.lower_ != "and":
-                found |= group if len(group) >= MIN_PARTICIPANTS else set()
-                group = set()
-        found |= group if len(group) >= MIN_PARTICIPANTS else set()
+                found |= _taking_part(group, first)
+                group, first = set(), None
+        found |= _taking_part(group, first)
     return found
+
+
+def _taking_part(group: set[str], first: Token | None) -> set[str]:
+    """A run of three or more countries takes part, unless it lists the places a route runs through."""
+    if len(group) < MIN_PARTICIPANTS or first is None:
+        return set()
+    return set() if _route_places(first) else group
+
+
+def _route_places(tok: Token) -> bool:
+    """Whether the list a country's name stands in is the places a route runs through."""
+    root = conj_root(tok)
+    return root.dep_ in ("dobj", "pobj") and root.head.lemma_.lower() in _ROUTE_WORDS
 
 
 def attendance(sent: Span) -> set[str]:
