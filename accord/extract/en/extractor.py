@@ -123,9 +123,7 @@ def _modifiers(cand: Candidate) -> str:
     gas to China" does not."""
     inside = {t.i for t in cand.tokens}
     owned = {t.i for p in cand.head.rights if p.lower_ == "of" for t in p.subtree if t.i in inside}
-    return " ".join(
-        t.text for t in cand.tokens if (t.i <= cand.head.i or t.i in owned) and not _of_place(t)
-    )
+    return " ".join(t.text for t in cand.tokens if (t.i <= cand.head.i or t.i in owned) and not _of_place(t))
 
 
 def _of_place(tok: Token) -> bool:

@@ -56,7 +56,12 @@ def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[
         return named
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
-        if tok.text in aliases and aliases[tok.text] in main and tok.dep_ != "conj" and not _route_places(tok):
+        if (
+            tok.text in aliases
+            and aliases[tok.text] in main
+            and tok.dep_ != "conj"
+            and not _route_places(tok)
+        ):
             group = [aliases[t.text] for t in conjuncts(tok) if t.text in aliases]
             if len(group) > 1:
                 parties.update(group)
