@@ -1,7 +1,7 @@
 """Data-driven cases: each entry of cases_en.yaml and cases_ru.yaml is one test, run by that language's
 extractor. An item is named by a phrase its object contains; `stage`, `sector`, `parties` are checked when
-given, `setback` always (none unless given); `none` says no item at all; `absent` lists phrases no object
-may contain."""
+given, `setback` always (none unless given); `none` says no item at all; `count` how many items exactly;
+`absent` lists phrases no object may contain."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ def test_case(language: str, case: dict[str, Any]) -> None:
     items = get_extractor(language).extract(Document(id="t", text=case["text"], language=language))
     if case.get("none"):
         assert items == [], [i.object for i in items]
+    if "count" in case:
+        assert len(items) == case["count"], [i.object for i in items]
     for want in case.get("items", []):
         item = _find(items, want["object"])
         assert item is not None, f"no object with {want['object']!r} in {[i.object for i in items]}"

@@ -159,7 +159,7 @@ def _context(head: Token, cues: ObjectCues) -> bool:
         venue = prep.lower_ in _VENUE_PREPS and (cues.things.get(_lemma(head)) in ("event", "body"))
         if venue and _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
             venue = False  # "talks continued at the first Supreme Council meeting": the session is an item
-        if venue or prep.head.lemma_.lower() in _VENUE_NOUNS:
+        if venue or (prep.head.lemma_.lower() in _VENUE_NOUNS and not _framed_body(head, cues)):
             return True
     if _lemma(head) in cues.meetings and not _reported_meeting(head, cues):
         return False  # "attended the 8th meeting of the planning group": the session is an item
@@ -220,7 +220,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and _in_accord(head):
         return False
-    if _recipient(head, cues) or _in_exchange(head) or _in_the_pipeline(head):
+    if _recipient(head, cues) or _in_exchange(head) or _in_the_pipeline(head) or _setting(head, cues):
         return False
     if lemma in ("year", "month", "week", "season", "semester") and not is_namelike(head):
         return False  # "for the new academic year": a time, not a themed year
@@ -295,6 +295,28 @@ def _recipient(head: Token, cues: ObjectCues) -> bool:
         and prep.head.pos_ == "VERB"
         and prep.head.lemma_.lower() in cues.lists["transfer_verbs"]
         and not is_place(head)
+    )
+
+
+def _framed_body(head: Token, cues: ObjectCues) -> bool:
+    """ "coordination in the framework of international structures": bodies the parties work in."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() == "framework"
+        and cues.things.get(_lemma(head)) == "body"
+    )
+
+
+def _setting(head: Token, cues: ObjectCues) -> bool:
+    """ "within the framework of the Astana talks", "in the context of the anniversary": an idiom of
+    setting, not a framework document."""
+    return (
+        head.lower_ in cues.lists["setting_nouns"]
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("in", "within", "on", "under", "at")
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
 
 
@@ -612,10 +634,20 @@ def _transformed(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
+def _inner_name(head: Token) -> bool:
+    """ "the Comprehensive Strategic Partnership of Coordination for the New Era": the last words of a
+    capitalised name of a relationship are no name of their own, and the relationship is framing."""
+    prep = head.head
+    if not is_namelike(head) or head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    holder = prep.head
+    return holder.text[:1].isupper() and _lemma(holder) in object_cues().relations
+
+
 def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if not _specific(head, cues) or _acts_on_something(head, cues) or _has_specifics(head, cues):
         return None
-    if _transformed(head):
+    if _transformed(head) or _inner_name(head):
         return None
     if is_source(head) or in_aside(head):
         return None
@@ -767,6 +799,8 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "leading universities", "new railways", "development banks": a kind of thing in general, not one
     the parties undertake. A plural with no article, number, name or phrase of its own."""
     if head.tag_ != "NNS" or cues.things.get(_lemma(head)) not in _KINDS or _joined_organisation(head):
+        return False
+    if _framed_body(head, cues):
         return False
     if any(t.dep_ in ("det", "nummod", "poss", "prep") or is_namelike(t) for t in tokens):
         return False
