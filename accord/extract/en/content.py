@@ -41,7 +41,13 @@ def _head_word(words: list[str]) -> str:
 
 @cache
 def _party_words() -> frozenset[str]:
-    return frozenset(fold(alias) for alias in party_aliases())
+    return frozenset(_party_codes())
+
+
+@cache
+def _party_codes() -> dict[str, str]:
+    """Folded party words and the country each names: "Kazakh" and "Kazakhstan" mark the same party."""
+    return {fold(alias): code for alias, code in party_aliases().items()}
 
 
 @cache
@@ -53,8 +59,8 @@ def _meeting_stems() -> frozenset[str]:
 def merge_words(text: str) -> frozenset[str]:
     """The content words, and the parties the object is marked with ("Turkish Culture Days" against
     "Days of Uzbek Culture"), so that two objects told apart only by their parties stay two."""
-    parties = _party_words()
-    marks = {PARTY + word for word in fold(text).split() if word in parties}
+    codes = _party_codes()
+    marks = {PARTY + codes[word] for word in fold(text).split() if word in codes}
     return content_words(text) | marks
 
 

@@ -241,7 +241,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.framing or lemma in cues.relations:
         if _agenda(head) or _section_marker(head):
             return False
-        strict = lemma in cues.relations
+        strict = lemma in cues.relations and not _signed_topic(head, cues)
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
     if lemma in cues.weak_things:
@@ -249,8 +249,24 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.things or is_namelike(head):
         return True
     return (
-        _content_modifier(head, cues, nouns_only=False) or _processed(head, cues) or _handed_over(head, cues)
+        _content_modifier(head, cues, nouns_only=False)
+        or _processed(head, cues)
+        or _handed_over(head, cues)
+        or (_signed_topic(head, cues) and _of_object(head) is not None)  # "on mutual recognition of diplomas"
     )
+
+
+def _signed_topic(head: Token, cues: ObjectCues) -> bool:
+    """ "signed documents on technical and economic cooperation", "agreements on energy cooperation": the
+    topic of signed texts names an area of cooperation that they set up, an item of its own."""
+    if head.dep_ != "pobj" or head.head.lower_ != "on":
+        return False
+    holder = conj_root(head.head).head  # "on energy cooperation and on the recognition of diplomas"
+    if holder.pos_ == "VERB":
+        # "signed a joint declaration on Monday on the anniversary of relations": the declaration's topic
+        one_text = any(c.dep_ == "dobj" and c.tag_ == "NN" and is_document(c) for c in holder.children)
+        return holder.lemma_.lower() in cues.lists["signing_verbs"] and not one_text
+    return holder.tag_ == "NNS" and is_document(holder)
 
 
 def _handed_over(head: Token, cues: ObjectCues) -> bool:
@@ -671,6 +687,7 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
     # of the Kambarata-1 hydropower plant" names the plant it is about
     tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=3 if document else 2)
     tokens = _with_route(tokens, head, cues)
+    tokens = _with_site(tokens, head, cues)
     topic = _hung_topic(head) if document else None
     if topic is not None and tokens and tokens[-1].i == head.i:
         tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
@@ -728,6 +745,27 @@ def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Toke
         if out[-1].i != objs[0].right_edge.i:
             break
     return out
+
+
+def _with_site(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
+    """ "the opening of the MGIMO branch in Kazakhstan", "opening a branch of MGIMO in Astana": where an
+    institution stands is part of which one it is, though the parser hangs the place on the opening."""
+    if not tokens or cues.things.get(_lemma(head)) != "institution":
+        return tokens
+    if head.dep_ == "dobj":
+        holder = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        holder = head.head.head
+    else:
+        return tokens
+    for prep in holder.rights:
+        if prep.i != tokens[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj" and is_place(c)]
+        if objs:
+            place = phrase_tokens(objs[0])
+            return [*tokens, *prep.doc[prep.i : place[-1].i + 1]]
+    return tokens
 
 
 def _aliases(head: Token) -> tuple[str, ...]:

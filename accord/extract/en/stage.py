@@ -20,6 +20,7 @@ from accord.model import STAGE_ORDER
 NEGATED = "negated"
 # A participle after its noun ("the meeting held in Astana"); the tagger often calls it a past tense.
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning"})
 
 
 def _aux_lemmas(verb: Token) -> set[str]:
@@ -156,6 +157,8 @@ def _tensed(noun: Token, cues: StageCues) -> str | None:
             if form == "infinitive":
                 return None  # "agreed to speed up the launch of X": the governor decides
             return {"future": "planned", "hedge": "discussed"}.get(form, "completed")
+    if any(a.dep_ == "ROOT" and a.lower_ in _TOPIC_PREPS for a in noun.ancestors):
+        return "discussed"  # a headline "About the opening of X" names what the text is about
     return "completed"
 
 
@@ -228,6 +231,8 @@ def _verb_lemma(token: Token, cues: StageCues) -> str:
         return "hold"  # "the meeting took place": it was held
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return "establish"  # "set up a working group": not "set" a target
+    if token.lower_ == "according":
+        return "according"  # "according to the programmes of X": a preposition, not "accord"
     if "-" not in lemma or token.pos_ not in ("VERB", "AUX"):
         return lemma
     tail = token.lower_.rsplit("-", 1)[1]
