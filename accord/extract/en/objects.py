@@ -245,7 +245,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
     if lemma in cues.weak_things:
-        return _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
+        formed = any(c.dep_ == "amod" and c.lower_ in cues.lists["formats"] for c in head.children)
+        return formed or _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
     if lemma in cues.things or is_namelike(head):
         return True
     return (

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from accord.extract.en.clauses import aims_of_document
-from accord.extract.en.lexicon import StageCues, stage_cues
+from accord.extract.en.lexicon import StageCues, object_cues, stage_cues
 from accord.extract.en.phrases import span_text
 from accord.model import STAGE_ORDER
 
@@ -366,6 +366,17 @@ def _attended(head: Token, cues: StageCues) -> bool:
     return _form(verb, cues) == "past" and not _is_negated(verb, cues)
 
 
+def _standing(head: Token) -> bool:
+    """ "Türkiye, Kazakhstan and Azerbaijan have a trilateral mechanism", "Kazakhstan has a branch of the
+    university": a body or institution the parties have is in place and working."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() != "have" or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False  # "does not have", "will have"
+    return object_cues().things.get(head.lemma_.lower()) in ("body", "institution")
+
+
 def _takes_part(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma == "participate" or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
@@ -375,7 +386,7 @@ def stage_of(head: Token, sent: Span) -> str | None:
     """The stage the sentence gives the object headed by `head`; None when it states no undertaking
     about it, or "negated" when it says the undertaking did not happen."""
     cues = stage_cues()
-    if _attended(head, cues):
+    if _attended(head, cues) or _standing(head):
         return "completed"
     walked, path = _walk(head, cues)
     if walked == NEGATED:
