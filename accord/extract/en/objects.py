@@ -673,6 +673,8 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
         return None
+    if _superlative_kind(head):
+        return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
@@ -848,6 +850,17 @@ def _kind_of_thing(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
         return True
     # "development banks", "research centres": institutions of a kind, unless the sentence makes them
     return cues.things.get(_lemma(head)) == "institution" and not _made(head, cues)
+
+
+def _superlative_kind(head: Token) -> bool:
+    """ "the most important transit routes in Eurasia run through our countries", "the largest banks": a
+    plural ranked among others of its kind describes the world, not what the parties undertake."""
+    if head.tag_ != "NNS" or any(is_namelike(c) for c in head.lefts):
+        return False
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or any(g.lower_ == "most" for g in c.children))
+        for c in head.children
+    )
 
 
 def _made(head: Token, cues: ObjectCues) -> bool:
