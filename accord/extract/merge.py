@@ -24,6 +24,8 @@ def _holds(fuller: frozenset[str], other: frozenset[str]) -> bool:
     theirs = {w for w in other if w.startswith(PARTY)}
     if mine and theirs and not theirs <= mine:
         return False
+    if len(theirs) > 1 and not mine:
+        return False  # "gas supplies from Russia to Uzbekistan" say which flow; "a contract for gas" does not
     return other - theirs <= fuller - mine
 
 

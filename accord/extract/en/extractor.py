@@ -155,9 +155,18 @@ def _year(published: str | None) -> int | None:
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(s?)\b")
 
 
+# "valid until 2040", "by 2030", "from 2025 to 2040", "for 2024-2034": a year that ends a term or sets a
+# deadline looks ahead of the document
+_AHEAD = re.compile(r"(?:\b(?:until|till|by|to|through|before|beyond|after)|[-–—])\s*$", re.IGNORECASE)
+
+
 def _latest_year(text: str) -> int | None:
-    """An undated document is read as of the latest year it names."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    """An undated document is read as of the latest year it names, deadlines and term ends aside."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _AHEAD.search(text, max(0, m.start() - 12), m.start())
+    ]
     return max(years) if years else None
 
 
