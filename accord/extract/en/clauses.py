@@ -12,6 +12,8 @@ _ASIDE_DEPS = frozenset({"npadvmod", "dep", "meta", "vocative", "parataxis", "ap
 _WH_WORDS = frozenset({"where", "which", "who", "whose", "whom", "when", "that"})
 _AIMS = frozenset({"aim", "design", "intend", "base", "symbolize"})
 _MEETING_VERBS = frozenset({"meet", "convene", "gather", "confer"})
+# what is exchanged in a talk ("an exchange of views", "exchanged opinions on X")
+VIEW_NOUNS = frozenset({"view", "opinion", "experience", "information", "idea", "position"})
 _MEETING_NOUNS = frozenset({"meeting", "talks", "session", "consultation", "consultations", "negotiation"})
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.clauses import dashed_name, dateline_end, in_aside, is_document, is_source
+from accord.extract.en.clauses import VIEW_NOUNS, dashed_name, dateline_end, in_aside, is_document, is_source
 from accord.extract.en.lexicon import ObjectCues, object_cues, party_aliases, sector_cues, stage_cues
 from accord.extract.en.phrases import (
     conj_root,
@@ -222,6 +222,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if _recipient(head, cues) or _in_exchange(head) or _in_the_pipeline(head) or _setting(head, cues):
         return False
+    if _exchange_of_views(head):
+        return False
     if lemma in ("year", "month", "week", "season", "semester") and not is_namelike(head):
         return False  # "for the new academic year": a time, not a themed year
     if (
@@ -335,6 +337,20 @@ def _setting(head: Token, cues: ObjectCues) -> bool:
         and head.head.lower_ in ("in", "within", "on", "under", "at")
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
+
+
+def _exchange_of_views(head: Token) -> bool:
+    """ "an exchange of views on security", "in-depth exchanges on coordination", "consultations on the
+    pipeline": a talk, whose topic is what was discussed; "student exchanges" are a programme and
+    "political consultations" a standing mechanism."""
+    if head.lemma_.lower() not in ("exchange", "exchanges", "consultation", "consultations"):
+        return False
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        if prep.lower_ in ("on", "about", "regarding", "over"):
+            return True
+        if prep.lower_ == "of" and any(g.lemma_.lower() in VIEW_NOUNS for g in prep.children):
+            return True
+    return False
 
 
 def _in_the_pipeline(head: Token) -> bool:

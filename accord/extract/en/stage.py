@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.clauses import aims_of_document
+from accord.extract.en.clauses import VIEW_NOUNS, aims_of_document
 from accord.extract.en.lexicon import StageCues, object_cues, stage_cues
 from accord.extract.en.phrases import span_text
 from accord.model import STAGE_ORDER
@@ -120,6 +120,8 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
             return cues.adjectives[lemma]
         if child.dep_ in ("acl", "amod") and child.tag_ in _PARTICIPLE_TAGS and lemma in cues.completion:
             return "completed"
+    if token.lower_ == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return None  # "in exchange for electricity deliveries": a trade-off, not an exchange of views
     stage = cues.nouns.get(token.lemma_.lower())
     if stage == "completed":
         return _tensed(token, cues)
@@ -231,6 +233,10 @@ def _verb_lemma(token: Token, cues: StageCues) -> str:
         return "hold"  # "the meeting took place": it was held
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return "establish"  # "set up a working group": not "set" a target
+    if lemma == "exchange" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VIEW_NOUNS for c in token.children
+    ):
+        return "discuss"  # "exchanged views on X": talked about it, not exchanged the documents
     if token.lower_ == "according":
         return "according"  # "according to the programmes of X": a preposition, not "accord"
     if "-" not in lemma or token.pos_ not in ("VERB", "AUX"):
@@ -261,6 +267,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             return "planned", path
         elif token.dep_ == "ccomp" and cues.decision.get(_lemma_of(token.head)) == "agreed":
             pass  # "agreed that a settlement would be the right way": the agreement decides, not "would"
+        elif token.pos_ in ("VERB", "AUX") and _talks_held_on(token, path, cues):
+            return "discussed", path
         elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
@@ -290,6 +298,14 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             return pending, path
         token = token.head
         path.append(token)
+
+
+def _talks_held_on(verb: Token, path: list[Token], cues: StageCues) -> bool:
+    """ "held an exchange of views on the railway" parsed with "on" under "held": the topic of talks held
+    is what was discussed, not a thing completed."""
+    if len(path) < 2 or path[-2].dep_ != "prep" or path[-2].lower_ not in ("on", "about", "regarding"):
+        return False
+    return any(c.dep_ == "dobj" and cues.nouns.get(c.lemma_.lower()) == "discussed" for c in verb.children)
 
 
 def _relative_clause_stage(head: Token, cues: StageCues) -> str | None:
