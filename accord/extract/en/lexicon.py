@@ -39,6 +39,8 @@ class StageCues:
     effort_nouns: frozenset[str]
     goals: frozenset[str]  # "ensure that the project is completed": what follows is still to be done
     parts: frozenset[str]  # "the first section of the line was finished": the line is under way
+    works: frozenset[str]  # "construction of the line began": work that began is under way
+    starts: frozenset[str]  # "the start of construction of the plant"
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def stage_cues() -> StageCues:
         effort_nouns=frozenset(raw["efforts"]["nouns"]),
         goals=frozenset(raw["efforts"]["goals"]),
         parts=frozenset(raw["parts"]),
+        works=frozenset(raw["works"]),
+        starts=frozenset(raw["starts"]),
     )
 
 

@@ -131,13 +131,29 @@ def _typed_name(head: Token, cues: ObjectCues) -> bool:
     )
 
 
+def _produce(token: Token, cues: ObjectCues) -> bool:
+    """ "cherries" in "Kyrgyz cherries": a common noun of goods after a demonym, not a name's word."""
+    lemma = _lemma(token)
+    return (
+        token.pos_ == "NOUN"
+        and token.text.islower()
+        and token.dep_ in ("pobj", "dobj", "conj", "nsubj", "nsubjpass")
+        and lemma not in cues.actors
+        and lemma not in cues.people
+        and lemma not in cues.abstract
+        and lemma not in cues.vague
+    )
+
+
 def _named_actor(tokens: list[Token], cues: ObjectCues) -> bool:
-    """ "Gazprom Export", "Kazakhstan Temir Zholy": a party's name with nothing undertaken in it."""
+    """ "Gazprom Export", "Kazakhstan Temir Zholy": a party's name with nothing undertaken in it; a party's
+    product in common words ("Kyrgyz cherries", "Uzbek fruit") is a thing."""
     if not any(_is_party_word(t) for t in tokens):
         return False
-    return not any(
-        _lemma(t) in cues.things or t.lower_ in cues.things for t in tokens if not _is_party_word(t)
-    )
+    rest = [t for t in tokens if not _is_party_word(t)]
+    if len(tokens) == 2 and len(rest) == 1 and _produce(rest[0], cues):
+        return False
+    return not any(_lemma(t) in cues.things or t.lower_ in cues.things for t in rest)
 
 
 def _statistic(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
@@ -214,7 +230,12 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False
     if _after_marker(head, cues):
         return head.pos_ in ("NOUN", "PROPN") or is_namelike(head)
-    if lemma in cues.fields and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts):
+    flow = lemma in cues.flows and _of_object(head) is not None  # "the transit of Russian gas"
+    if (
+        lemma in cues.fields
+        and not flow
+        and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
+    ):
         return _singled_out(head, cues)
     if lemma in cues.counted and any(c.dep_ == "nummod" and c.like_num for c in head.children):
         return True  # "52 joint projects are being implemented"

@@ -123,6 +123,8 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
     if token.lower_ == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
         return None  # "in exchange for electricity deliveries": a trade-off, not an exchange of views
     stage = cues.nouns.get(token.lemma_.lower())
+    if token.lemma_.lower() in ("progress", "headway"):
+        return _progress_when(token, cues)
     if stage == "completed":
         return _tensed(token, cues)
     if stage == "underway":
@@ -130,6 +132,15 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
     if stage == "agreed":
         return _signed_when(token, cues)
     return stage
+
+
+def _progress_when(noun: Token, cues: StageCues) -> str | None:
+    """ "welcomed progress on the railway": work on it goes on; "will enable progress in X" says nothing
+    yet, and its governor decides."""
+    for anc in noun.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return None if _form(anc, cues) in ("future", "infinitive", "hedge") else "underway"
+    return "underway"
 
 
 def _efforts_when(noun: Token, cues: StageCues) -> str:
@@ -192,12 +203,19 @@ def _subject_stage(verb: Token, cues: StageCues) -> str | None:
     return None
 
 
+def _led_by(participle: Token, head: Token) -> bool:
+    lemma = participle.lemma_.lower()
+    return lemma in ("chair", "co-chair") and object_cues().things.get(head.lemma_.lower()) != "event"
+
+
 def _own_modifiers(head: Token, cues: StageCues) -> str | None:
     """ "the recently established X", "ongoing work on X": the object's own participles and adjectives."""
     best: str | None = None
     for child in head.children:
         lemma = child.lemma_.lower()
         stage = None
+        if _led_by(child, head):
+            continue  # "a council chaired by the two presidents": who leads it, not that it has met
         if child.dep_ in ("amod", "acl") and child.tag_ in _PARTICIPLE_TAGS and lemma in cues.completion:
             stage = "completed"
         elif child.dep_ == "amod" and lemma in cues.adjectives:
@@ -265,10 +283,16 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             pass  # "documents aimed at X": the verb that governs the documents says the stage
         elif token.pos_ in ("VERB", "AUX") and token.dep_ == "ccomp" and _lemma_of(token.head) in cues.goals:
             return "planned", path
-        elif token.dep_ == "ccomp" and cues.decision.get(_lemma_of(token.head)) == "agreed":
+        elif (
+            token.dep_ == "ccomp"
+            and cues.decision.get(_lemma_of(token.head)) == "agreed"
+            and cues.decision.get(lemma) not in ("discussed", "planned")
+        ):
             pass  # "agreed that a settlement would be the right way": the agreement decides, not "would"
         elif token.pos_ in ("VERB", "AUX") and _talks_held_on(token, path, cues):
             return "discussed", path
+        elif token.pos_ in ("VERB", "AUX") and (progress := _progress_made_on(token, path, cues)):
+            return progress, path
         elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
             governed = form == "infinitive" and token.head.lemma_.lower() in cues.continuing
@@ -278,6 +302,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
                 return stage, path
             subject = len(path) > 1 and path[-2].dep_ in ("nsubj", "nsubjpass")
             acting_on = any(c.dep_ in ("dobj", "xcomp") for c in token.children)
+            if subject and path[-2].lemma_.lower() in cues.works:
+                acting_on = True  # "construction of the line began": the work is under way
             action = _action(lemma, form, cues, subject=subject, acting_on=acting_on)
             if action:
                 return action, path
@@ -290,6 +316,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
                 pending = pending or "underway"  # "we ensure the transit of X"
             elif form == "past" and lemma in cues.neutral:
                 pending = pending or "completed"
+        elif token.pos_ == "NOUN" and token.i != head.i and _works_started(token, path, cues):
+            return "underway", path
         elif token.pos_ == "NOUN" and token.i != head.i:
             stage = _noun_stage(token, cues)
             if stage:
@@ -300,12 +328,36 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         path.append(token)
 
 
+def _works_started(noun: Token, path: list[Token], cues: StageCues) -> bool:
+    """ "the start of construction of the plant", "construction of the line, launched in 2022": building
+    work that has begun is under way."""
+    lemma = noun.lemma_.lower()
+    if lemma in cues.works:
+        return any(
+            c.dep_ in ("acl", "amod") and c.tag_ in _PARTICIPLE_TAGS and c.lemma_.lower() in cues.beginning
+            for c in noun.children
+        )
+    below = path[-3] if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ == "of" else None
+    return lemma in cues.starts and below is not None and below.lemma_.lower() in cues.works
+
+
 def _talks_held_on(verb: Token, path: list[Token], cues: StageCues) -> bool:
     """ "held an exchange of views on the railway" parsed with "on" under "held": the topic of talks held
     is what was discussed, not a thing completed."""
     if len(path) < 2 or path[-2].dep_ != "prep" or path[-2].lower_ not in ("on", "about", "regarding"):
         return False
     return any(c.dep_ == "dobj" and cues.nouns.get(c.lemma_.lower()) == "discussed" for c in verb.children)
+
+
+def _progress_made_on(verb: Token, path: list[Token], cues: StageCues) -> str | None:
+    """ "welcomed progress on the railway" parsed with "on" under "welcomed": the progress is the work's,
+    and the stage is the one progress states there."""
+    if len(path) < 2 or path[-2].dep_ != "prep" or path[-2].lower_ not in ("on", "in"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in ("progress", "headway"):
+            return _progress_when(child, cues)
+    return None
 
 
 def _relative_clause_stage(head: Token, cues: StageCues) -> str | None:
