@@ -10,8 +10,8 @@ from spacy.tokens import Span, Token
 from accord.extract.en.lexicon import object_cues, sector_cues
 from accord.model import SECTORS
 
-# Containers ("agreement", "programme", "forum") lean towards diplomacy; what they hold decides. Other
-# diplomacy words ("visa", "sovereignty") count in full.
+# Containers ("agreement", "forum", "festival") lean towards their own sector, diplomacy or culture; what
+# they hold decides ("youth sports festival", "Year of Glacier Preservation"). Other words count in full.
 _CONTAINER_SECTOR = "diplomacy"
 _CONTAINER_WEIGHTS = {"document": 0.25, "body": 0.5, "event": 0.5}  # a text holds more than a body
 DEFAULT_SECTOR = "diplomacy"
@@ -21,9 +21,15 @@ _TIE_ORDER = ("energy", *(s for s in SECTORS if s != "energy"))
 
 
 def _keys(token: Token) -> tuple[str, ...]:
+    """The word's lemma and form; a capitalised plural the lemmatiser took for a name ("Year of Cultures",
+    "Glaciers' Preservation") also gives its singular."""
     lemma = token.lemma_.lower()
     text = token.lower_
-    return (lemma,) if lemma == text else (lemma, text)
+    if lemma != text:
+        return (lemma, text)
+    if token.pos_ == "PROPN" and len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+        return (text, text[:-3] + "y" if text.endswith("ies") else text[:-1])
+    return (lemma,)
 
 
 @lru_cache(maxsize=65536)
@@ -37,9 +43,7 @@ def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     kinds = [object_cues().things.get(k) for k in keys]
     container = min((_CONTAINER_WEIGHTS[k] for k in kinds if k in _CONTAINER_WEIGHTS), default=1.0)
     broad = 0.5 if any(k in object_cues().lists["broad_sector_words"] for k in keys) else 1.0
-    return tuple(
-        (sector, broad * (container if sector == _CONTAINER_SECTOR else 1.0)) for sector in sorted(found)
-    )
+    return tuple((sector, broad * container) for sector in sorted(found))
 
 
 _PLACE_WORDS = frozenset({"region", "oblast", "district", "province", "city", "area", "county"})
@@ -71,6 +75,16 @@ def _add_span(scores: dict[str, float], span: Span, weight: float) -> None:
         scores[sector] = scores.get(sector, 0.0) + weight * total
 
 
+def _titled(obj: list[Token]) -> bool:
+    """A document or body called by its title ("Astana Declaration", "Joint Statement"), whose words
+    name no field nor topic of their own: it covers the whole meeting, not the topic of its sentence."""
+    kinds = {object_cues().things.get(t.lemma_.lower()) for t in obj}
+    if not kinds & {"document", "body"} or any(t.pos_ == "ADP" for t in obj):
+        return False  # "Agreement on Strategic Cooperation" with Gazprom: its sentence says on what
+    words = [t for t in obj if t.is_alpha and t.pos_ not in ("DET", "CCONJ")]
+    return bool(words) and all(t.is_title or t.is_upper for t in words)
+
+
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
     """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list. Training
     people ("train 2,000 nuclear engineers") is education, whatever they are trained for."""
@@ -80,6 +94,8 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     scores: dict[str, float] = {}
     _add(scores, obj, 4.0)
     only_container = set(scores) <= {_CONTAINER_SECTOR}
+    if scores and only_container and _titled(obj):
+        return _CONTAINER_SECTOR  # "the Astana Declaration", "a Joint Statement": a text on the whole visit
     if heading:
         _add(scores, heading, 1.5)
     _add_span(scores, sent, 1.5 if only_container else 0.5)
