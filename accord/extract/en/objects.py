@@ -24,6 +24,7 @@ from accord.extract.en.phrases import (
     phrase_tokens,
     split_coordinated_bodies,
     split_coordinated_fields,
+    split_coordinated_holders,
     split_coordinated_names,
     split_coordinated_places,
     text_of,
@@ -826,6 +827,7 @@ def _split(cand: Candidate) -> list[Candidate]:
     parts = split_coordinated_names(list(cand.tokens), cand.head)
     if object_cues().things.get(_lemma(cand.head)) != "document":  # one document, whatever its places
         parts = parts or split_coordinated_places(list(cand.tokens), cand.head)
+    parts = parts or split_coordinated_holders(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_fields(list(cand.tokens), cand.head)
     parts = parts or split_coordinated_bodies(list(cand.tokens), cand.head)
     if not parts:

@@ -72,12 +72,26 @@ def _right_tokens(head: Token, depth: int, limit: int) -> Iterator[Token]:
             yield child
             for obj in objs:
                 yield from _collect(obj, depth + 1, limit)
+                yield from _name_pair(head, obj)
                 if child.lower_ == "between":  # "a container line between Turkmenbashi and Astrakhan"
                     yield from _pair(obj)
         elif child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text == "(":
             yield from (child.doc[child.i - 1], child)
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == ")":
                 yield child.doc[child.i + 1]
+
+
+def _name_pair(holder: Token, obj: Token) -> Iterator[Token]:
+    """ "the Institute of Physics and Technology", "the Committee on Trade and Economic Cooperation": inside
+    a capitalised name, the capitalised words coordinated after its "of" are the name's, not a list."""
+    if not (holder.pos_ == "PROPN" and holder.is_title and obj.pos_ == "PROPN" and obj.is_title):
+        return
+    for conj in (c for c in obj.children if c.dep_ == "conj"):
+        words = [w for w in conj.subtree if w.dep_ != "cc"]
+        joined = obj.i + 1 < conj.i and obj.doc[obj.i + 1].lower_ == "and" and words[0].i == obj.i + 2
+        if joined and len(words) <= 3 and all(w.is_title and w.pos_ in ("PROPN", "ADJ") for w in words):
+            yield obj.doc[obj.i + 1]
+            yield from words
 
 
 def _pair(first: Token) -> Iterator[Token]:
@@ -252,6 +266,30 @@ def split_coordinated_places(tokens: list[Token], head: Token) -> list[list[Toke
         others = [c for c in conjuncts(tok) if c.i != tok.i and c.i not in inside]
         if others and all(is_place(c) for c in [tok, *others]):
             return [tokens] + [[t if t.i != tok.i else other for t in tokens] for other in others]
+    return []
+
+
+def split_coordinated_holders(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """ "branches of the Moscow Institute of Physics and Technology and Bauman University" -> one branch per
+    named institution it belongs to. Only an institution's parts ("branch", "campus", "office") of named
+    institutions or bodies are split."""
+    things = object_cues().things
+    if things.get(head.lemma_.lower()) != "institution":
+        return []
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.i != head.i:
+            continue
+        others = [c for c in conjuncts(tok) if c.i != tok.i and c.i not in inside]
+        named = all(
+            c.pos_ == "PROPN" and (things.get(c.lemma_.lower()) in ("institution", "body") or _plain_name(c))
+            for c in [tok, *others]
+        )
+        if not others or not named:
+            continue
+        prefix = [t for t in tokens if t.i <= tok.head.i]
+        rest = [[t for t in phrase_tokens(other) if t.dep_ not in ("det", "predet")] for other in others]
+        return [tokens] + [prefix + words for words in rest if words]
     return []
 
 
