@@ -40,7 +40,28 @@ def _is_negated(token: Token, cues: StageCues) -> bool:
             return True
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in cues.negation:
         return True  # "ended the talks without reaching agreement"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in cues.negation:
+        return True  # "failed to agree on the route", "refused to sign"
     return token.lemma_ in cues.negation
+
+
+_AGREEING = frozenset({"agree", "reach", "achieve", "agreement", "consensus", "deal", "accord"})
+
+
+def _negated_stage(token: Token, path: list[Token], cues: StageCues) -> str:
+    """What a negation leaves: "no agreement was reached on the price of gas supplies" says the supplies
+    were talked about; "the agreement has not yet been signed" says it is still to be signed; anything
+    else did not happen."""
+    lemma = token.lemma_.lower()
+    decided = cues.decision.get(lemma) == "agreed" or lemma in _AGREEING
+    if decided and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children):
+        return "planned"
+    via = path[-2] if len(path) >= 2 else None
+    on_topic = via is not None and via.dep_ == "prep" and via.lower_ in ("on", "over", "about", "regarding")
+    agreeing = lemma in _AGREEING or any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _AGREEING for c in token.children
+    )
+    return "discussed" if on_topic and agreeing else NEGATED
 
 
 def _form(verb: Token, cues: StageCues) -> str:
@@ -277,7 +298,7 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
     token = head
     while True:
         if _is_negated(token, cues) and token.i != head.i:
-            return NEGATED, path
+            return _negated_stage(token, path, cues), path
         lemma = _verb_lemma(token, cues)
         if token.pos_ in ("VERB", "AUX") and aims_of_document(token):
             pass  # "documents aimed at X": the verb that governs the documents says the stage
