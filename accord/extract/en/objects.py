@@ -505,13 +505,26 @@ def _document_clause(head: Token, cues: ObjectCues) -> Token | None:
 
 
 def _purpose(head: Token) -> Token | None:
-    """The infinitive that says what a document is for: "an agreement to increase gas supplies"."""
+    """The clause that says what a document is for: "an agreement to increase gas supplies", "a programme
+    under which Russian teachers work in Uzbek schools"."""
     for child in head.rights:
         if child.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         ):
             return child
+        if child.dep_ == "relcl" and _under_which(child):
+            return child
     return None
+
+
+def _under_which(clause: Token) -> bool:
+    """ "under which", "whereby": a relative clause that states the terms of the thing before it."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ == "whereby":
+        return True
+    return (
+        first.lower_ == "under" and first.i + 1 < len(first.doc) and first.doc[first.i + 1].lower_ == "which"
+    )
 
 
 def _after_marker(head: Token, cues: ObjectCues) -> bool:
