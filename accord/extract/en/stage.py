@@ -312,7 +312,7 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             pass  # "agreed that a settlement would be the right way": the agreement decides, not "would"
         elif token.pos_ in ("VERB", "AUX") and _talks_held_on(token, path, cues):
             return "discussed", path
-        elif token.pos_ in ("VERB", "AUX") and (progress := _progress_made_on(token, path, cues)):
+        elif token.pos_ in ("VERB", "AUX") and (progress := _hung_on_verb(token, path, cues)):
             return progress, path
         elif token.pos_ in ("VERB", "AUX"):
             form = _form(token, cues)
@@ -337,8 +337,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
                 pending = pending or "underway"  # "we ensure the transit of X"
             elif form == "past" and lemma in cues.neutral:
                 pending = pending or "completed"
-        elif token.pos_ == "NOUN" and token.i != head.i and _works_started(token, path, cues):
-            return "underway", path
+        elif token.pos_ == "NOUN" and token.i != head.i and (started := _started(token, path, cues)):
+            return started, path
         elif token.pos_ == "NOUN" and token.i != head.i:
             stage = _noun_stage(token, cues)
             if stage:
@@ -349,17 +349,41 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
         path.append(token)
 
 
-def _works_started(noun: Token, path: list[Token], cues: StageCues) -> bool:
+def _started(noun: Token, path: list[Token], cues: StageCues) -> str | None:
     """ "the start of construction of the plant", "construction of the line, launched in 2022": building
-    work that has begun is under way."""
+    work that has begun is under way; "the start of gas deliveries": a flow that has begun is running."""
     lemma = noun.lemma_.lower()
     if lemma in cues.works:
-        return any(
+        begun = any(
             c.dep_ in ("acl", "amod") and c.tag_ in _PARTICIPLE_TAGS and c.lemma_.lower() in cues.beginning
             for c in noun.children
         )
+        return "underway" if begun else None
     below = path[-3] if len(path) >= 3 and path[-2].dep_ == "prep" and path[-2].lower_ == "of" else None
-    return lemma in cues.starts and below is not None and below.lemma_.lower() in cues.works
+    if lemma not in cues.starts or below is None:
+        return None
+    if below.lemma_.lower() in cues.works:
+        return "underway"
+    if below.lemma_.lower() in object_cues().flows and _has_begun(noun, cues):
+        return "completed"
+    return None
+
+
+_ACKNOWLEDGING = frozenset(
+    {"welcome", "hail", "praise", "note", "mark", "celebrate", "commend", "appreciate"}
+)
+
+
+def _has_begun(start: Token, cues: StageCues) -> bool:
+    """ "welcomed the start of gas deliveries in March": the start is behind; "agreed on the start of
+    deliveries", "the start of deliveries will be" still lie ahead."""
+    verb = next((a for a in start.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if _form(verb, cues) in ("future", "infinitive", "hedge"):
+        return False
+    return lemma in _ACKNOWLEDGING or lemma in cues.reporting or lemma not in cues.decision
 
 
 def _talks_held_on(verb: Token, path: list[Token], cues: StageCues) -> bool:
@@ -370,14 +394,17 @@ def _talks_held_on(verb: Token, path: list[Token], cues: StageCues) -> bool:
     return any(c.dep_ == "dobj" and cues.nouns.get(c.lemma_.lower()) == "discussed" for c in verb.children)
 
 
-def _progress_made_on(verb: Token, path: list[Token], cues: StageCues) -> str | None:
-    """ "welcomed progress on the railway" parsed with "on" under "welcomed": the progress is the work's,
-    and the stage is the one progress states there."""
-    if len(path) < 2 or path[-2].dep_ != "prep" or path[-2].lower_ not in ("on", "in"):
+def _hung_on_verb(verb: Token, path: list[Token], cues: StageCues) -> str | None:
+    """ "welcomed progress on the railway", "welcomed the start, in March, of gas deliveries" parsed with
+    the preposition under the verb: the progress or start is the object's, and states its stage."""
+    if len(path) < 2 or path[-2].dep_ != "prep" or path[-2].lower_ not in ("on", "in", "of"):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in ("progress", "headway"):
             return _progress_when(child, cues)
+        if child.dep_ == "dobj" and path[-2].lower_ == "of" and len(path) >= 3:
+            # "welcomed the start, in March, of gas deliveries": the "of" hung on the verb
+            return _started(child, [path[-3], path[-2], child], cues)
     return None
 
 
