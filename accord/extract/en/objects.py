@@ -552,17 +552,35 @@ def _document_named(head: Token) -> bool:
         return True
     if _hung_topic(head) is not None:
         return True
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "between") for c in head.rights)
+    return any(
+        c.dep_ == "prep" and (c.lower_ in ("on", "for", "of", "between") or _field_of_study(c))
+        for c in head.rights
+    )
+
+
+def _field_of_study(prep: Token) -> bool:
+    """ "a master's programme in petroleum engineering": "in" a field, not in a place or a year."""
+    if prep.lower_ != "in":
+        return False
+    return any(
+        c.dep_ == "pobj"
+        and not is_place(c)
+        and c.ent_type_ not in ("DATE", "TIME")
+        and sector_cues().sectors_of(_lemma(c))
+        for c in prep.children
+    )
 
 
 def _hung_topic(document: Token) -> Token | None:
-    """ "signed the treaty on the state border": the topic of a document that the parser hung on the verb
-    right after it."""
+    """ "signed the treaty on the state border", "launch a programme in petroleum engineering": the topic
+    of a document that the parser hung on the verb right after it."""
     nxt = document.i + 1
     if document.dep_ != "dobj" or nxt >= len(document.doc) or document.right_edge.i != document.i:
         return None
     prep = document.doc[nxt]
-    if prep.dep_ != "prep" or prep.head.i != document.head.i or prep.lower_ not in ("on", "for"):
+    if prep.dep_ != "prep" or prep.head.i != document.head.i:
+        return None
+    if prep.lower_ not in ("on", "for") and not _field_of_study(prep):
         return None
     topics = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     vague = object_cues().vague
