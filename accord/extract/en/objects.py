@@ -318,6 +318,23 @@ def _processed(head: Token, cues: ObjectCues) -> bool:
     )
 
 
+def _served_flow(head: Token, cues: ObjectCues) -> bool:
+    """ "the use of the port of Chabahar for exports of grain and metals": a flow that says what another
+    thing is for; the goods it carries are not undertakings of their own."""
+    node = conj_root(head)
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    process = node.head.head
+    prep = process.head
+    return (
+        _lemma(process) in cues.flows
+        and process.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and cues.things.get(_lemma(prep.head)) != "document"
+    )
+
+
 def _section_marker(head: Token) -> bool:
     """ "In the energy sector, the parties agreed to ...": a fronted field that only says which part of
     the talks the sentence reports, like a heading."""
@@ -742,7 +759,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
         return None
-    if _superlative_kind(head):
+    if _superlative_kind(head) or _served_flow(head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
