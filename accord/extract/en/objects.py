@@ -237,7 +237,7 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         and not flow
         and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
     ):
-        return _singled_out(head, cues)
+        return _singled_out(head, cues) and not _section_marker(head)
     if lemma in cues.counted and any(c.dep_ == "nummod" and c.like_num for c in head.children):
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and _in_accord(head):
@@ -318,6 +318,17 @@ def _processed(head: Token, cues: ObjectCues) -> bool:
     )
 
 
+def _flow_route(head: Token, cues: ObjectCues) -> bool:
+    """ "will increase gas supplies to China via the Central Asia–China pipeline": the way a flow goes."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("via", "through"):
+        return False
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return _lemma(holder) in cues.flows
+    return any(c.dep_ == "dobj" and _lemma(c) in cues.flows for c in holder.children)
+
+
 def _served_flow(head: Token, cues: ObjectCues) -> bool:
     """ "the use of the port of Chabahar for exports of grain and metals": a flow that says what another
     thing is for; the goods it carries are not undertakings of their own."""
@@ -335,10 +346,16 @@ def _served_flow(head: Token, cues: ObjectCues) -> bool:
     )
 
 
+_FIELD_FRAMES = frozenset({"field", "area", "sphere", "domain", "realm"})
+
+
 def _section_marker(head: Token) -> bool:
     """ "In the energy sector, the parties agreed to ...": a fronted field that only says which part of
     the talks the sentence reports, like a heading."""
     prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _FIELD_FRAMES:
+        head = prep.head  # "In the field of education, ..."
+        prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("in", "within") or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     return prep.i < prep.head.i and not any(c.dep_ == "nsubj" and c.i < prep.i for c in prep.head.children)
@@ -759,7 +776,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _statistic(tokens, head, cues) or _context(head, cues) or _kind_of_thing(tokens, head, cues):
         return None
-    if _superlative_kind(head) or _served_flow(head, cues):
+    if _superlative_kind(head) or _served_flow(head, cues) or _flow_route(head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
