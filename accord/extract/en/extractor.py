@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -123,7 +124,14 @@ def _modifiers(cand: Candidate) -> str:
     gas to China" does not."""
     inside = {t.i for t in cand.tokens}
     owned = {t.i for p in cand.head.rights if p.lower_ == "of" for t in p.subtree if t.i in inside}
-    return " ".join(t.text for t in cand.tokens if (t.i <= cand.head.i or t.i in owned) and not _of_place(t))
+    # the words up to the head as the phrase runs ("Chinese" of "two plants – one Russian and one
+    # Chinese" comes first in the phrase made for it, though after the head in the sentence)
+    before = set(itertools.takewhile(lambda i: i != cand.head.i, (t.i for t in cand.tokens)))
+    return " ".join(
+        t.text
+        for t in cand.tokens
+        if (t.i <= cand.head.i or t.i in owned or t.i in before) and not _of_place(t)
+    )
 
 
 def _of_place(tok: Token) -> bool:

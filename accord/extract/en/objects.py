@@ -1050,22 +1050,54 @@ def _listed_places(thing: Token, cues: ObjectCues) -> list[Token]:
     return []
 
 
+def _counted_words(thing: Token) -> list[Token]:
+    """The words of a counted thing, up to its head, without the count: "nuclear power plants"."""
+    count = {t.i for c in thing.children if c.dep_ == "nummod" for t in c.subtree}
+    words = [
+        t
+        for t in thing.subtree
+        if t.i <= thing.i and t.i not in count and t.dep_ not in ("det", "predet", "poss", "case")
+    ]
+    return words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
+
+
+def _one_of_each(thing: Token, cues: ObjectCues) -> list[list[Token]]:
+    """ "two nuclear power plants – one Russian and one Chinese": the kind of each thing counted."""
+    count = _count(thing, cues) if thing.tag_ in ("NNS", "NNPS") and _lemma(thing) in cues.things else None
+    if count is None or count < 2:
+        return []
+    for appos in (c for c in thing.rights if c.dep_ == "appos"):
+        kinds: list[list[Token]] = []
+        for each in conjuncts(appos):
+            if each.lower_ == "one":  # "one Russian": the kind hangs on the number
+                kind = [c for c in each.children if c.dep_ in ("amod", "compound", "nmod")]
+            elif any(c.dep_ == "nummod" and c.lower_ == "one" for c in each.children):
+                kind = [each]  # "one Chinese": the number hangs on the kind
+            else:
+                return []
+            if len(kind) != 1:
+                return []
+            kinds.append(kind)
+        if len(kinds) == count:
+            return kinds
+    return []
+
+
 def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
     """The candidates that stand for `cand` once counted things with a place each are split out: "three
     plants in A, B and C" gives one plant per place. A document on "the construction of three plants in
     A, B and C" stays one item and provides for three plants, which are items of their own (FORMAT.md),
     still to be built when the document is signed."""
     for thing in cand.tokens:
+        kinds = _one_of_each(thing, cues) if thing.i == cand.head.i else []
+        if kinds:
+            words = _counted_words(thing)
+            named = " ".join([*(t.text for t in words[:-1]), _lemma(thing)])  # "nuclear power plant"
+            return [Candidate(thing, (*kind, *words), f"{text_of(kind)} {named}") for kind in kinds]
         places = _listed_places(thing, cues) if _lemma(thing) in cues.things else []
         if not places:
             continue
-        count = {t.i for c in thing.children if c.dep_ == "nummod" for t in c.subtree}
-        words = [
-            t
-            for t in thing.subtree
-            if t.i <= thing.i and t.i not in count and t.dep_ not in ("det", "predet", "poss", "case")
-        ]
-        words = words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
+        words = _counted_words(thing)
         provided = thing.i != cand.head.i and cues.things.get(_lemma(cand.head)) == "document"
         each = [
             Candidate(thing, (*words, *named), f"{text_of(words)} in {text_of(named)}", provided=provided)
