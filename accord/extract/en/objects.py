@@ -265,6 +265,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
     if lemma in cues.framing or lemma in cues.relations:
         if _agenda(head) or _section_marker(head):
             return False
+        if lemma in cues.relations and _between_places(head):
+            return True
         strict = lemma in cues.relations and not _signed_topic(head, cues)
         named_head = is_namelike(head) and not head.is_sent_start and not strict
         return named_head or _content_modifier(head, cues, nouns_only=strict)
@@ -278,6 +280,30 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         or _processed(head, cues)
         or _handed_over(head, cues)
         or (_signed_topic(head, cues) and _of_object(head) is not None)  # "on mutual recognition of diplomas"
+    )
+
+
+def _between_places(head: Token) -> bool:
+    """ "twin-city relations between Shymkent and Xi'an": ties between two places below the countries are
+    a thing of their own (ties between the countries themselves are framing)."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "between"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            places = conjuncts(obj)
+            if len(places) >= 2 and all(_local_place(p) for p in places):
+                return True
+    return False
+
+
+_UNITS = frozenset({"region", "province", "city", "oblast", "district", "county", "prefecture", "state"})
+
+
+def _local_place(token: Token) -> bool:
+    """A place below a country: "Shymkent", "Kostanay region"."""
+    if _is_party_word(token):
+        return False
+    return is_place(token) or (
+        _lemma(token) in _UNITS
+        and any(c.dep_ in ("compound", "amod") and is_namelike(c) for c in token.lefts)
     )
 
 
@@ -1110,6 +1136,25 @@ def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
     return [cand]
 
 
+def _paired_ties(head: Token, cues: ObjectCues) -> list[Candidate]:
+    """ "twin-city relations between Shymkent and Xi'an as well as North Kazakhstan region and Shaanxi
+    province": ties between pairs of places, one item per pair."""
+    if _lemma(head) not in cues.relations or not _between_places(head):
+        return []
+    prep = next(c for c in head.rights if c.dep_ == "prep" and c.lower_ == "between")
+    places = conjuncts(next(c for c in prep.children if c.dep_ == "pobj"))
+    if len(places) % 2:
+        return []
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "predet", "poss")]
+    out: list[Candidate] = []
+    for a, b in zip(places[::2], places[1::2], strict=True):
+        ends = [[t for t in a.doc[p.left_edge.i : p.i + 1] if t.dep_ != "cc"] for p in (a, b)]
+        tokens = (*words, prep, *ends[0], *ends[1])
+        text = f"{text_of(words)} between {text_of(ends[0])} and {text_of(ends[1])}"
+        out.append(Candidate(head, tokens, text))
+    return out
+
+
 def find_objects(sent: Span) -> list[Candidate]:
     """The object phrases of one sentence, in text order, none inside another."""
     cues = object_cues()
@@ -1124,6 +1169,11 @@ def find_objects(sent: Span) -> list[Candidate]:
             found.extend([again] if again is not None else [])
             continue
         if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
+            continue
+        pairs = _paired_ties(head, cues)
+        if pairs:
+            taken.update(t.i for cand in pairs for t in cand.tokens)
+            found.extend(pairs)
             continue
         cand = _training(head, cues) or _candidate(head, cues)
         if cand is not None:
