@@ -97,7 +97,7 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in anc.children):
             return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
-            return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc))
+            return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc) or _document_terms(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for
     return False
@@ -279,6 +279,15 @@ def _effort(verb: Token) -> bool:
         return True
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in cues.effort_nouns for c in governor.children
+    )
+
+
+def _document_terms(verb: Token) -> bool:
+    """ "signed a contract for Rosatom to build a plant": the infinitive says what the signed document
+    provides for (the parser hangs it on the signing verb)."""
+    governor = verb.head
+    return governor.lemma_.lower() in object_cues().lists["signing_verbs"] and any(
+        c.dep_ in ("dobj", "nsubjpass") and is_document(c) and c.i < verb.i for c in governor.children
     )
 
 
