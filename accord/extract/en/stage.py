@@ -325,6 +325,11 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             acting_on = any(c.dep_ in ("dobj", "xcomp") for c in token.children)
             if subject and path[-2].lemma_.lower() in cues.works:
                 acting_on = True  # "construction of the line began": the work is under way
+            if len(path) == 2 and path[0].dep_ == "dobj" and lemma in cues.completion:
+                # "a carrier launched direct flights": the thing launched has begun, so it is done; work
+                # that was launched ("launched construction of the plant") is still under way
+                acting_on = path[0].lemma_.lower() in cues.works
+                subject = True
             action = _action(lemma, form, cues, subject=subject, acting_on=acting_on)
             if action:
                 return action, path
