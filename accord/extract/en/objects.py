@@ -804,6 +804,8 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _superlative_kind(head) or _served_flow(head, cues) or _flow_route(head, cues):
         return None
+    if _projects_in_general(tokens, head, cues):
+        return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
         return None
@@ -940,6 +942,19 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
         return True  # "bridge building is under way": a part of the works, in general
     counted = head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "predet") for c in head.children)
     return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
+
+
+def _projects_in_general(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
+    """ "reviewed railway and energy projects", "a series of joint infrastructure projects": projects
+    neither counted, named nor said what they are, talked of in general; the specifics, if any, come
+    elsewhere. Such projects said to be under way are an ongoing undertaking."""
+    if _lemma(head) not in cues.counted or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if conj_root(head).dep_ in ("nsubj", "nsubjpass"):
+        return False  # "joint school construction projects are in progress": said to be under way
+    if any(t.i > head.i for t in tokens) or any(c.dep_ == "nummod" for c in head.children):
+        return False
+    return not any(is_namelike(t) for t in tokens if t.i < head.i)
 
 
 def _bare_name(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
