@@ -944,14 +944,20 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
 
 
+_SERIES = frozenset({"series", "number", "range", "set", "host", "raft", "package", "list"})
+
+
 def _projects_in_general(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "reviewed railway and energy projects", "a series of joint infrastructure projects": projects
     neither counted, named nor said what they are, talked of in general; the specifics, if any, come
-    elsewhere. Such projects said to be under way are an ongoing undertaking."""
+    elsewhere. Such projects agreed on or said to be under way are an undertaking."""
     if _lemma(head) not in cues.counted or head.tag_ not in ("NNS", "NNPS"):
         return False
-    if conj_root(head).dep_ in ("nsubj", "nsubjpass"):
-        return False  # "joint school construction projects are in progress": said to be under way
+    node = conj_root(head)
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in _SERIES:
+        node = node.head.head  # "a series of projects"
+    if node.dep_ != "dobj" or stage_cues().decision.get(_lemma(node.head)) != "discussed":
+        return False  # "agreed to develop energy projects", "school projects are in progress"
     if any(t.i > head.i for t in tokens) or any(c.dep_ == "nummod" for c in head.children):
         return False
     return not any(is_namelike(t) for t in tokens if t.i < head.i)
