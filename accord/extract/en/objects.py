@@ -1068,6 +1068,9 @@ def _training(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
         return None  # "the issue of training diplomats": a topic, not a stated undertaking
+    done = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if done and any(c.dep_ == "nummod" for c in head.children):
+        return None  # "the centre has trained more than 300 students": a result reached, a statistic
     people = trim(phrase_tokens(head), head)
     if not people or people[0].i != verb.i + 1:
         return None  # the verb and its people as one phrase of the document
