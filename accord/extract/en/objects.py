@@ -934,9 +934,11 @@ _GENERAL_KINDS = frozenset({"body", "institution", "railway", "place"})
 def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     """ "the Organization", "the airport", "streets": a kind word alone refers back or in general; the
     thing itself is named elsewhere, or not at all."""
-    words = [t for t in tokens if t.dep_ not in ("det", "predet")]
+    words = [t for t in tokens if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]  # "our universities"
     if len(words) != 1 or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
         return False
+    if _lemma(head) in cues.process and head.tag_ == "NN":
+        return True  # "will start production there": a process, of nothing named
     lemma = _lemma(head)
     if lemma in cues.components and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
         return True  # "bridge building is under way": a part of the works, in general
