@@ -220,6 +220,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         lemma = head.lower_  # "Days" of "Culture Days" is not one day
     if _raised_target(head, cues):
         return True
+    if lemma in ("market", "markets") and any(c.lower_ in cues.lists["shared_markets"] for c in head.lefts):
+        return True  # "a unified regional electricity market": a market the parties build together
     if lemma in cues.vague or lemma in cues.abstract:
         return False
     if is_namelike(head) and _joined_organisation(head) and not _is_party_word(head):
@@ -272,6 +274,9 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return named_head or _content_modifier(head, cues, nouns_only=strict)
     if lemma in cues.weak_things:
         formed = any(c.dep_ == "amod" and c.lower_ in cues.lists["formats"] for c in head.children)
+        formed = formed or (  # "a joint working group": a standing body
+            lemma == "group" and any(c.lower_ in cues.lists["group_kinds"] for c in head.lefts)
+        )
         return formed or _content_modifier(head, cues, nouns_only=False) or _specific_of(head, cues)
     if lemma in cues.things or is_namelike(head):
         return True
