@@ -260,6 +260,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return _document_named(head)
     if cues.things.get(lemma) == "document" and _one_topic(head, cues):
         return True
+    if cues.things.get(lemma) == "document" and head.tag_ == "NNS" and not _document_named(head):
+        return False  # "signed protocols", "six agreements": which ones, it does not say
     if lemma in cues.meetings:
         return _meeting_named(head)
     if cues.things.get(lemma) == "settlement":
