@@ -888,10 +888,23 @@ def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Toke
     return out
 
 
+_SITE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _site(token: Token) -> bool:
+    """A named place, or a place noun named by its compound ("the Zarafshan river")."""
+    if token.ent_type_ in ("DATE", "TIME", "EVENT"):
+        return False
+    return token.ent_type_ in _SITE_ENTS or any(
+        c.dep_ == "compound" and c.ent_type_ in _SITE_ENTS for c in token.lefts
+    )
+
+
 def _with_site(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
-    """ "the opening of the MGIMO branch in Kazakhstan", "opening a branch of MGIMO in Astana": where an
-    institution stands is part of which one it is, though the parser hangs the place on the opening."""
-    if not tokens or cues.things.get(_lemma(head)) != "institution":
+    """ "the opening of the MGIMO branch in Kazakhstan", "opening a branch of MGIMO in Astana", "building
+    hydropower plants on the Zarafshan river": where an institution or a plant stands is part of which one
+    it is, though the parser hangs the place on the opening or the building."""
+    if not tokens or cues.things.get(_lemma(head)) not in ("institution", "energy_project"):
         return tokens
     if head.dep_ == "dobj":
         holder = head.head
@@ -900,9 +913,9 @@ def _with_site(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token
     else:
         return tokens
     for prep in holder.rights:
-        if prep.i != tokens[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ != "in":
+        if prep.i != tokens[-1].i + 1 or prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "near"):
             continue
-        objs = [c for c in prep.children if c.dep_ == "pobj" and is_place(c)]
+        objs = [c for c in prep.children if c.dep_ == "pobj" and _site(c)]
         if objs:
             place = phrase_tokens(objs[0])
             return [*tokens, *prep.doc[prep.i : place[-1].i + 1]]
