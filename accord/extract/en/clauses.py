@@ -47,6 +47,11 @@ def is_source(head: Token) -> bool:
         c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children
     ):
         return False  # "film days are continuing": what goes on, not who carries it on
+    if (
+        cues.decision.get(lemma) == "underway"
+        and object_cues().things.get(head.lemma_.lower()) == "institution"
+    ):
+        return False  # "the Slavonic University continues to train specialists": the university goes on
     return lemma in cues.reporting or lemma in cues.decision
 
 

@@ -1081,6 +1081,15 @@ def _meeting_again(verb: Token) -> Candidate | None:
     return Candidate(verb, tuple(tokens), text_of(tokens), meeting=True)
 
 
+def _trained_by_institution(verb: Token, cues: ObjectCues) -> bool:
+    governors = [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
+    return any(
+        c.dep_ == "nsubj" and cues.things.get(_lemma(c)) == "institution" and is_namelike(c)
+        for g in governors
+        for c in g.children
+    )
+
+
 def _training(head: Token, cues: ObjectCues) -> Candidate | None:
     """ "China will train 3,000 specialists from Central Asia": the verb and the people it trains."""
     verb = head.head
@@ -1090,6 +1099,8 @@ def _training(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
         return None  # "the issue of training diplomats": a topic, not a stated undertaking
+    if _trained_by_institution(verb, cues):
+        return None  # "the Slavonic University continues to train specialists": the university is the item
     done = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     if done and any(c.dep_ == "nummod" for c in head.children):
         return None  # "the centre has trained more than 300 students": a result reached, a statistic

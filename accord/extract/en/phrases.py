@@ -57,7 +57,12 @@ def conjuncts(token: Token) -> list[Token]:
 def _left_tokens(head: Token, depth: int) -> Iterator[Token]:
     for child in head.lefts:
         inner_det = depth > 0 and child.dep_ in ("det", "predet")
-        if child.dep_ in _LEFT_DEPS or inner_det or (child.dep_ == "punct" and child.text in "-–"):
+        # "the Russian-Tajik (Slavonic) University": brackets around a modifier stay with it
+        if (
+            child.dep_ in _LEFT_DEPS
+            or inner_det
+            or (child.dep_ == "punct" and child.text in ("-", "–", "(", ")"))
+        ):
             yield from child.subtree
 
 
