@@ -52,6 +52,13 @@ def _listed_together(items: list[Item], a: int, b: int) -> bool:
     return items[a].evidence.start == items[b].evidence.start
 
 
+def _siblings(fuller: Item, other: Item, fuller_words: frozenset[str], other_words: frozenset[str]) -> bool:
+    """ "the port of Aktau" and "the port of Baku", split from one list: the same words but the last,
+    where the other names a party (here a capital) that the fuller does not."""
+    same_kind = fuller.object.rsplit(" ", 1)[0] == other.object.rsplit(" ", 1)[0]
+    return same_kind and bool({w for w in other_words if w.startswith(PARTY)} - fuller_words)
+
+
 def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item]:
     """Merge each object into the fullest object of the document that holds all its content words."""
     listed = list(items)
@@ -62,7 +69,17 @@ def merge_items(items: Iterable[Item], content_words: ContentWords) -> list[Item
     for n in order:
         alone = len(listed[n].object.split()) == 1
         fits = (k for k in kept if _holds(words[k], words[n]))
-        target = next((k for k in fits if not (alone and _listed_together(listed, n, k))), None)
+        target = next(
+            (
+                k
+                for k in fits
+                if not (
+                    (alone or _siblings(listed[k], listed[n], words[k], words[n]))
+                    and _listed_together(listed, n, k)
+                )
+            ),
+            None,
+        )
         target = target if words[n] else None
         if target is None:
             kept[n] = listed[n]

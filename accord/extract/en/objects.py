@@ -80,6 +80,8 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if head.text.startswith(("#", "@")) or _tagged(head):
         return True
     head_lemma = _lemma(head)
+    if head_lemma in cues.actors and _founded(head, cues):
+        return False  # "the launch of the Kazakh–Azerbaijani investment company": a body the parties make
     if head_lemma in cues.people or head_lemma in cues.actors:
         return True
     if head_lemma in cues.media and not _named_body(head):
@@ -96,6 +98,16 @@ def _is_person_or_source(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if any(c in cues.people or c in cues.media for c in compounds) or _titled(head, cues):
         return True
     return _named_actor(tokens, cues)
+
+
+def _founded(head: Token, cues: ObjectCues) -> bool:
+    """Is this company or consortium what is set up, launched or created?"""
+    founding = cues.lists["founding"]
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return _lemma(head.head) in founding
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return _lemma(head.head.head) in founding
+    return False
 
 
 def _named_body(head: Token) -> bool:
@@ -1144,6 +1156,18 @@ def _counted_words(thing: Token) -> list[Token]:
     return words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
 
 
+def _named_each(thing: Token, cues: ObjectCues) -> list[Token]:
+    """ "the ports of Aktau, Kuryk and Baku": things of one kind, each named by a place."""
+    if thing.tag_ not in ("NNS", "NNPS") or cues.things.get(_lemma(thing)) is None:
+        return []
+    for prep in (c for c in thing.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            places = conjuncts(obj)
+            if len(places) >= 2 and all(p.ent_type_ in _SITE_ENTS and p.pos_ == "PROPN" for p in places):
+                return places
+    return []
+
+
 def _one_of_each(thing: Token, cues: ObjectCues) -> list[list[Token]]:
     """ "two nuclear power plants – one Russian and one Chinese": the kind of each thing counted."""
     count = _count(thing, cues) if thing.tag_ in ("NNS", "NNPS") and _lemma(thing) in cues.things else None
@@ -1172,6 +1196,14 @@ def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
     A, B and C" stays one item and provides for three plants, which are items of their own (FORMAT.md),
     still to be built when the document is signed."""
     for thing in cand.tokens:
+        named = _named_each(thing, cues) if thing.i == cand.head.i else []
+        if named:
+            words = [t for t in _counted_words(thing)[:-1] if not t.like_num]
+            kind = " ".join([*(t.text for t in words), _lemma(thing)])  # "ports" -> "port"
+            return [
+                Candidate(thing, (*words, thing, *each), f"{kind} of {text_of(each)}")
+                for each in (list(p.doc[p.left_edge.i : p.i + 1]) for p in named)
+            ]
         kinds = _one_of_each(thing, cues) if thing.i == cand.head.i else []
         if kinds:
             words = _counted_words(thing)

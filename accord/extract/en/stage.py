@@ -182,12 +182,15 @@ def _signed_when(noun: Token, cues: StageCues) -> str:
 
 def _tensed(noun: Token, cues: StageCues) -> str | None:
     """An event noun takes the tense of its verb: "saw the inauguration", "the opening will be held";
-    under a decision verb ("are considering the opening of X") that verb decides."""
+    under a decision verb ("are considering the opening of X") that verb decides, but one welcomed or
+    hailed has taken place."""
     for anc in noun.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
+            form = _form(anc, cues)
+            if anc.lemma_.lower() in _ACKNOWLEDGING and form in ("past", "present"):
+                return "completed"  # "welcomed the launch of the investment company": it took place
             if anc.lemma_.lower() in cues.decision:
                 return None
-            form = _form(anc, cues)
             if form == "infinitive":
                 return None  # "agreed to speed up the launch of X": the governor decides
             return {"future": "planned", "hedge": "discussed"}.get(form, "completed")
