@@ -1207,8 +1207,8 @@ def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
         kinds = _one_of_each(thing, cues) if thing.i == cand.head.i else []
         if kinds:
             words = _counted_words(thing)
-            named = " ".join([*(t.text for t in words[:-1]), _lemma(thing)])  # "nuclear power plant"
-            return [Candidate(thing, (*kind, *words), f"{text_of(kind)} {named}") for kind in kinds]
+            one = " ".join([*(t.text for t in words[:-1]), _lemma(thing)])  # "nuclear power plant"
+            return [Candidate(thing, (*kind, *words), f"{text_of(kind)} {one}") for kind in kinds]
         places = _listed_places(thing, cues) if _lemma(thing) in cues.things else []
         if not places:
             continue
