@@ -517,6 +517,19 @@ def stage_of(head: Token, sent: Span) -> str | None:
         return NEGATED
     if walked is None:
         walked = _relative_clause_stage(head, cues)
+    elif walked in ("discussed", "planned", "agreed"):
+        # "highlighted the contribution of the university, which continues to train specialists": the
+        # relative clause says the object itself goes on
+        # the parser may hang the clause on the noun the object is "of" ("the contribution of X, which")
+        holders = [head, *([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else [])]
+        if any(
+            c.dep_ == "relcl"
+            and c.lemma_.lower() in cues.continuing
+            and _form(c, cues) in ("present", "past")
+            for h in holders
+            for c in h.children
+        ):
+            walked = "underway"
     if walked is None and cues.nouns.get(head.lemma_.lower()) == "agreed":
         walked = _signed_when(head, cues)  # "this includes agreements on gas supplies"
     phrase = _phrase_stage(sent, path, cues)
