@@ -34,7 +34,7 @@ class StageCues:
     progress: frozenset[str]
     not_decisions: frozenset[str]
     topic_verbs: frozenset[str]
-    topics: frozenset[str]
+    quantities: frozenset[str]
     continuing: frozenset[str]
     effort_nouns: frozenset[str]
     goals: frozenset[str]  # "ensure that the project is completed": what follows is still to be done
@@ -117,7 +117,7 @@ def stage_cues() -> StageCues:
         progress=frozenset(raw["progress"]),
         not_decisions=frozenset(raw["not_decisions"]),
         topic_verbs=frozenset(raw["topic_verbs"]),
-        topics=frozenset(raw["topics"]),
+        quantities=frozenset(raw["quantities"]),
         continuing=frozenset(raw["continuing"]),
         effort_nouns=frozenset(raw["efforts"]["nouns"]),
         goals=frozenset(raw["efforts"]["goals"]),

@@ -100,7 +100,7 @@ def _decision(lemma: str, form: str, cues: StageCues) -> str | None:
 
 
 def _acts_on(verb: Token, cues: StageCues) -> bool:
-    """ "raise the capacity of the line": a verb that is a decision only of a topic, acting on a thing;
+    """ "raise the capacity of the line": a verb of talk that acts on a quantity;
     "reached out to the embassy": a phrasal verb that is no decision."""
     lemma = verb.lemma_.lower()
     if any(f"{lemma} {c.lower_}" in cues.not_decisions for c in verb.children if c.dep_ == "prt"):
@@ -108,7 +108,7 @@ def _acts_on(verb: Token, cues: StageCues) -> bool:
     if lemma not in cues.topic_verbs:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(o.lemma_.lower() in cues.topics for o in objects)
+    return any(o.lemma_.lower() in cues.quantities for o in objects)
 
 
 def _action(
