@@ -668,12 +668,25 @@ def _hung_topic(document: Token) -> Token | None:
     return prep
 
 
+def _field_purpose(prep: Token) -> bool:
+    """ "a platform for facilitating trade", "a centre on poverty reduction": what a weak head is for,
+    in words of a sector."""
+    sectors = sector_cues()
+    for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+        words = [t for t in obj.subtree if t.pos_ in ("NOUN", "VERB")]
+        if any(sectors.sectors_of(_lemma(t)) for t in words) and not any(is_place(t) for t in obj.subtree):
+            return True
+    return False
+
+
 def _specific_of(head: Token, cues: ObjectCues) -> bool:
     """A weak head made specific by the named thing it belongs to: "a branch of the Sirius School",
     "second tracks on the Dostyk–Moiynty line"."""
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "for", "at", "in"):
             continue
+        if prep.lower_ in ("for", "on") and _field_purpose(prep):
+            return True
         for obj in prep.children:
             if obj.dep_ != "pobj" or _is_party_word(obj):
                 continue
