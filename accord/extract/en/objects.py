@@ -256,6 +256,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return True  # "52 joint projects are being implemented"
     if cues.things.get(lemma) == "document" and _in_accord(head):
         return False
+    if cues.things.get(lemma) in ("document", "body") and any(c.lower_ == "its" for c in head.children):
+        return False  # "work out its charter and capital structure": the parts of something named before
     if _recipient(head, cues) or _in_exchange(head) or _in_the_pipeline(head) or _setting(head, cues):
         return False
     if _exchange_of_views(head):
@@ -740,6 +742,11 @@ def _has_specifics(head: Token, cues: ObjectCues) -> bool:
         return True
     if _clause_umbrella(head, cues):
         return True
+    # "cooperation in transport, particularly the development of X": the specifics hang on the
+    # cooperation, and replace its field
+    framing = head.head.head if head.dep_ == "pobj" else head
+    if _lemma(framing) in cues.framing and framing.i < head.i:
+        return any(_singled_out_apposition(c, cues) for c in (*framing.children, *head.children))
     return any(_singled_out_apposition(c, cues) for c in head.children)
 
 
