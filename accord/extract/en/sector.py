@@ -85,6 +85,17 @@ def _titled(obj: list[Token]) -> bool:
     return bool(words) and all(t.is_title or t.is_upper for t in words)
 
 
+def _names_institution(token: Token) -> bool:
+    """A modifier inside the name of a place of learning (or its conjunct: "Language and Culture")."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = node.head.lemma_.lower()
+    return object_cues().things.get(head) == "institution" and "education" in sector_cues().sectors_of(head)
+
+
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
     """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list. Training
     people ("train 2,000 nuclear engineers") is education, whatever they are trained for."""
@@ -92,7 +103,11 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     if obj and obj[0].pos_ == "VERB" and obj[0].lemma_.lower() in object_cues().training_verbs:
         return "education"
     scores: dict[str, float] = {}
-    _add(scores, obj, 4.0)
+    # the words naming a place of learning ("Beijing Language and Culture University", "Russian-language
+    # schools") say less of what it is than its own kind
+    naming = {t.i for t in obj if _names_institution(t)}
+    _add(scores, [t for t in obj if t.i not in naming], 4.0)
+    _add(scores, [t for t in obj if t.i in naming], 1.5)
     only_container = set(scores) <= {_CONTAINER_SECTOR}
     if scores and only_container and _titled(obj):
         return _CONTAINER_SECTOR  # "the Astana Declaration", "a Joint Statement": a text on the whole visit
