@@ -259,9 +259,19 @@ def _phrase_matches(lowered: str) -> tuple[tuple[str, int, int], ...]:
 def _phrase_stage(sent: Span, path: list[Token], cues: StageCues) -> str | None:
     indices = {t.idx - sent.start_char for t in path}
     for stage, start, end in _phrase_matches(span_text(sent).lower()):
-        if any(start <= i < end + 12 for i in indices):
+        if any(start <= i < end + 12 for i in indices) or _predicate_after(path[0], sent, start):
             return stage
     return None
+
+
+def _predicate_after(head: Token, sent: Span, start: int) -> bool:
+    """ "47 projects worth about 15 billion dollars are being implemented", which the parser breaks at
+    "worth": a phrase that follows the subject with no verb nor comma between is its predicate."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    offset = head.idx - sent.start_char
+    between = [t for t in sent if offset < t.idx - sent.start_char < start]
+    return bool(between) and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in between)
 
 
 _SUFFIXES = (("ied", "y"), ("ing", ""), ("ed", ""), ("d", ""), ("es", ""), ("s", ""))
