@@ -843,7 +843,7 @@ def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
         return None
     if _superlative_kind(head) or _served_flow(head, cues) or _flow_route(head, cues):
         return None
-    if _projects_in_general(tokens, head, cues):
+    if _projects_in_general(tokens, head, cues) or _regional_framing(head, cues):
         return None
     text = _with_shared_head(tokens, head, cues)
     if text == text_of(tokens) and (_bare_name(tokens, head, cues) or _lone_kind(tokens, head, cues)):
@@ -996,6 +996,38 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
         return True  # "bridge building is under way": a part of the works, in general
     counted = head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "predet") for c in head.children)
     return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
+
+
+_SYSTEMS = frozenset({"infrastructure", "network", "networks", "system", "systems", "connectivity"})
+_WIDE_PLACES = frozenset({"region", "space", "continent", "world", "area"})
+_QUALITIES = frozenset({"modern", "safe", "efficient", "reliable", "resilient", "green", "smart", "advanced"})
+
+
+def _regional_framing(head: Token, cues: ObjectCues) -> bool:
+    """ "a modern, safe and sustainable transport and logistics infrastructure in the region": a whole
+    field's infrastructure over a wide area, with nothing named, frames the talks; it is no one thing."""
+    if _lemma(head) not in _SYSTEMS:
+        return False
+    for mod in (t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "conj") for t in c.subtree):
+        word = _lemma(mod)
+        if (
+            mod.is_punct
+            or mod.pos_ in ("CCONJ", "DET")
+            or word in cues.generic_modifiers
+            or word in _QUALITIES
+        ):
+            continue
+        if word in cues.fields or sector_cues().sectors_of(word):
+            continue
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("of", "in", "across", "throughout")
+        and any(
+            o.dep_ == "pobj" and (_lemma(o) in _WIDE_PLACES or o.lower_ in cues.regions) for o in c.children
+        )
+        for c in head.rights
+    )
 
 
 _SERIES = frozenset({"series", "number", "range", "set", "host", "raft", "package", "list"})
