@@ -715,6 +715,8 @@ def _acts_on_something(head: Token, cues: ObjectCues) -> bool:
     thing is itself the object ("supplies of gas to the north"); a flow of a list is not."""
     if _lemma(head) not in cues.process:
         return False
+    if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper():
+        return False  # "the Organization of Turkic States": a name, not the organising of something
     objects = [o for o in (_of_object(c) for c in conjuncts(head)) if o is not None]
     if not objects:
         return False
