@@ -35,6 +35,7 @@ class StageCues:
     not_decisions: frozenset[str]
     topic_verbs: frozenset[str]
     quantities: frozenset[str]
+    provision: frozenset[str]
     continuing: frozenset[str]
     effort_nouns: frozenset[str]
     goals: frozenset[str]  # "ensure that the project is completed": what follows is still to be done
@@ -118,6 +119,7 @@ def stage_cues() -> StageCues:
         not_decisions=frozenset(raw["not_decisions"]),
         topic_verbs=frozenset(raw["topic_verbs"]),
         quantities=frozenset(raw["quantities"]),
+        provision=frozenset(raw["provision"]),
         continuing=frozenset(raw["continuing"]),
         effort_nouns=frozenset(raw["efforts"]["nouns"]),
         goals=frozenset(raw["efforts"]["goals"]),

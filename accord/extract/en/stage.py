@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.clauses import VIEW_NOUNS, aims_of_document
+from accord.extract.en.clauses import VIEW_NOUNS, aims_of_document, is_document
 from accord.extract.en.lexicon import StageCues, object_cues, stage_cues
 from accord.extract.en.phrases import span_text
 from accord.model import STAGE_ORDER
@@ -325,6 +325,8 @@ def _walk(head: Token, cues: StageCues) -> tuple[str | None, list[Token]]:
             pass  # "agreed that a settlement would be the right way": the agreement decides, not "would"
         elif token.pos_ in ("VERB", "AUX") and _talks_held_on(token, path, cues):
             return "discussed", path
+        elif token.pos_ in ("VERB", "AUX") and (provided := _provided_for(token, cues)):
+            return provided, path
         elif token.pos_ in ("VERB", "AUX") and (progress := _hung_on_verb(token, path, cues)):
             return progress, path
         elif token.pos_ in ("VERB", "AUX"):
@@ -402,6 +404,16 @@ def _has_begun(start: Token, cues: StageCues) -> bool:
     if _form(verb, cues) in ("future", "infinitive", "hedge"):
         return False
     return lemma in _ACKNOWLEDGING or lemma in cues.reporting or lemma not in cues.decision
+
+
+def _provided_for(verb: Token, cues: StageCues) -> str | None:
+    """ "The documents provide for the expansion of X": what a document says it provides for is agreed
+    with it; "the agreement under development would provide for X" is still planned."""
+    if verb.lemma_.lower() not in cues.provision:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in verb.children):
+        return None
+    return "planned" if _form(verb, cues) in ("future", "hedge", "infinitive") else "agreed"
 
 
 def _talks_held_on(verb: Token, path: list[Token], cues: StageCues) -> bool:
