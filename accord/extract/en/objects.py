@@ -863,6 +863,7 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
     tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=3 if document else 2)
     tokens = _with_route(tokens, head, cues)
     tokens = _with_site(tokens, head, cues)
+    tokens = _with_field_of_study(tokens, head)
     topic = _hung_topic(head) if document else None
     if topic is not None and tokens and tokens[-1].i == head.i:
         tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
@@ -953,6 +954,22 @@ def _with_site(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token
         if objs:
             place = phrase_tokens(objs[0])
             return [*tokens, *prep.doc[prep.i : place[-1].i + 1]]
+    return tokens
+
+
+_COURSES = frozenset(
+    {"degree", "degrees", "course", "courses", "master", "bachelor", "doctorate", "specialty"}
+)
+
+
+def _with_field_of_study(tokens: list[Token], head: Token) -> list[Token]:
+    """ "a joint master's degree in petroleum engineering": the field a course is in names the course."""
+    if not tokens or _lemma(head) not in _COURSES or tokens[-1].i != head.i:
+        return tokens
+    holders = [head, *([head.head] if head.dep_ == "dobj" else [])]  # the parser may hang "in" on the verb
+    for prep in (c for h in holders for c in h.rights):
+        if prep.dep_ == "prep" and prep.i == head.i + 1 and _field_of_study(prep):
+            return [*tokens, *sorted(prep.subtree, key=lambda t: t.i)]
     return tokens
 
 
