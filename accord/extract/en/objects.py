@@ -270,6 +270,8 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         and not any(c.dep_ in ("compound", "amod", "prep") for c in head.children)
     ):
         return False  # "within days"
+    if lemma == "agreement" and head.dep_ == "dobj" and _reached(head.head):
+        return False  # "reached an agreement to create a joint fund": a decision, whose terms are the items
     if cues.things.get(lemma) == "document" and head.tag_ in ("NN", "NNP"):
         return _document_named(head)
     if cues.things.get(lemma) == "document" and _one_topic(head, cues):
@@ -326,6 +328,13 @@ def _local_place(token: Token) -> bool:
         _lemma(token) in _UNITS
         and any(c.dep_ in ("compound", "amod") and is_namelike(c) for c in token.lefts)
     )
+
+
+def _reached(verb: Token) -> bool:
+    """ "reached an agreement", not "without reaching agreement" nor "did not reach an agreement"."""
+    if _lemma(verb) not in ("reach", "come") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "before"))
 
 
 def _signed_topic(head: Token, cues: ObjectCues) -> bool:
