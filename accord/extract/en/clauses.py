@@ -102,6 +102,8 @@ def in_aside(head: Token) -> bool:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in anc.children):
             return True  # "if Tashkent accepts a price formula": a condition, not an undertaking
         if anc.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
+            if anc.head.pos_ == "ADJ":
+                continue  # "considers it possible to explore X": what the adjective is said of, no purpose
             return not (_opens_plan(anc) or _meeting_purpose(anc) or _effort(anc) or _document_terms(anc))
         if anc.dep_ == "acl" and anc.lemma_.lower() in _AIMS:
             return not is_document(anc.head)  # "documents aimed at developing X" say what they provide for

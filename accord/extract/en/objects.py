@@ -10,6 +10,7 @@ source, when it sits in an aside, or when an umbrella phrase gives its specifics
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +31,7 @@ from accord.extract.en.phrases import (
     text_of,
     trim,
 )
+from accord.vocab.loader import countries
 from accord.vocab.text import DASH
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "case", "det", "predet"})
@@ -1019,6 +1021,8 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
         return False
     if _lemma(head) in cues.process and head.tag_ == "NN":
         return True  # "will start production there": a process, of nothing named
+    if _lemma(head) in _SYSTEMS:
+        return True  # "the construction of infrastructure in the ports": infrastructure in general
     lemma = _lemma(head)
     if lemma in cues.components and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
         return True  # "bridge building is under way": a part of the works, in general
@@ -1236,6 +1240,17 @@ def _counted_words(thing: Token) -> list[Token]:
     return words[next(i for i, t in enumerate(words) if t.dep_ != "punct") :]
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(c.name for c in countries().values())
+
+
+def _named_place(token: Token) -> bool:
+    """A named place below a country ("Aktau", "Baku"); "the ports of Iran and Turkmenistan" are the
+    countries' ports, one thing of the sentence."""
+    return token.ent_type_ in _SITE_ENTS and token.pos_ == "PROPN" and token.text not in _country_names()
+
+
 def _named_each(thing: Token, cues: ObjectCues) -> list[Token]:
     """ "the ports of Aktau, Kuryk and Baku": things of one kind, each named by a place."""
     if thing.tag_ not in ("NNS", "NNPS") or cues.things.get(_lemma(thing)) is None:
@@ -1243,7 +1258,7 @@ def _named_each(thing: Token, cues: ObjectCues) -> list[Token]:
     for prep in (c for c in thing.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             places = conjuncts(obj)
-            if len(places) >= 2 and all(p.ent_type_ in _SITE_ENTS and p.pos_ == "PROPN" for p in places):
+            if len(places) >= 2 and all(_named_place(p) for p in places):
                 return places
     return []
 
