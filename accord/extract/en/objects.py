@@ -622,7 +622,11 @@ def _under_which(clause: Token) -> bool:
 def _after_marker(head: Token, cues: ObjectCues) -> bool:
     """In a list that an adverb singles out: "in all fields, particularly industry, energy and
     stockbreeding"."""
-    group = conjuncts(conj_root(head))
+    root = conj_root(head)
+    prep = root.head
+    if root.dep_ == "pobj" and prep.head.lower_ == "particular" and prep.head.head.lower_ == "in":
+        return True  # "in particular of wheat, barley and beef"
+    group = conjuncts(root)
     words = {(c.lower_,) for member in group for c in member.children if c.dep_ == "advmod"}
     return bool(words & set(cues.umbrella)) and head.i >= min(
         m.i for m in group if any((c.lower_,) in cues.umbrella for c in m.children)
@@ -740,6 +744,15 @@ def _umbrella_marker(token: Token, cues: ObjectCues) -> bool:
     words: tuple[str, ...] = (token.lower_,)
     if token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such":
         words = ("such", "as")
+    if (
+        token.lower_ == "in"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ == "particular"
+    ):
+        # "in particular of wheat, barley and beef": the specifics hang on "particular"
+        return ("in", "particular") in cues.umbrella and any(
+            c.dep_ == "prep" for c in token.doc[token.i + 1].children
+        )
     return words in cues.umbrella and any(c.dep_ == "pobj" for c in token.children)
 
 
