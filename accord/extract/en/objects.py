@@ -319,15 +319,12 @@ def _between_places(head: Token) -> bool:
     return False
 
 
-_UNITS = frozenset({"region", "province", "city", "oblast", "district", "county", "prefecture", "state"})
-
-
 def _local_place(token: Token) -> bool:
     """A place below a country: "Shymkent", "Kostanay region"."""
     if _is_party_word(token):
         return False
     return is_place(token) or (
-        _lemma(token) in _UNITS
+        _lemma(token) in object_cues().lists["place_units"]
         and any(c.dep_ in ("compound", "amod") and is_namelike(c) for c in token.lefts)
     )
 
@@ -404,14 +401,15 @@ def _served_flow(head: Token, cues: ObjectCues) -> bool:
     )
 
 
-_FIELD_FRAMES = frozenset({"field", "area", "sphere", "domain", "realm"})
-
-
 def _section_marker(head: Token) -> bool:
     """ "In the energy sector, the parties agreed to ...": a fronted field that only says which part of
     the talks the sentence reports, like a heading."""
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _FIELD_FRAMES:
+    if (
+        head.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in object_cues().lists["field_frames"]
+    ):
         head = prep.head  # "In the field of education, ..."
         prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("in", "within") or prep.head.pos_ not in ("VERB", "AUX"):
@@ -981,14 +979,9 @@ def _with_site(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token
     return tokens
 
 
-_COURSES = frozenset(
-    {"degree", "degrees", "course", "courses", "master", "bachelor", "doctorate", "specialty"}
-)
-
-
 def _with_field_of_study(tokens: list[Token], head: Token) -> list[Token]:
     """ "a joint master's degree in petroleum engineering": the field a course is in names the course."""
-    if not tokens or _lemma(head) not in _COURSES or tokens[-1].i != head.i:
+    if not tokens or _lemma(head) not in object_cues().lists["courses"] or tokens[-1].i != head.i:
         return tokens
     holders = [head, *([head.head] if head.dep_ == "dobj" else [])]  # the parser may hang "in" on the verb
     for prep in (c for h in holders for c in h.rights):
@@ -1032,26 +1025,21 @@ def _lone_kind(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
     words = [t for t in tokens if t.dep_ not in ("det", "predet") and t.tag_ != "PRP$"]  # "our universities"
     if len(words) != 1 or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
         return False
-    if _lemma(head) in cues.process and head.tag_ == "NN":
-        return True  # "will start production there": a process, of nothing named
-    if _lemma(head) in _SYSTEMS:
-        return True  # "the construction of infrastructure in the ports": infrastructure in general
     lemma = _lemma(head)
+    if lemma in cues.process and head.tag_ == "NN":
+        return True  # "will start production there": a process, of nothing named
+    if lemma in cues.lists["systems"]:
+        return True  # "the construction of infrastructure in the ports": infrastructure in general
     if lemma in cues.components and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
         return True  # "bridge building is under way": a part of the works, in general
     counted = head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "predet") for c in head.children)
     return counted and cues.things.get(lemma) in _GENERAL_KINDS and lemma not in cues.abbreviations
 
 
-_SYSTEMS = frozenset({"infrastructure", "network", "networks", "system", "systems", "connectivity"})
-_WIDE_PLACES = frozenset({"region", "space", "continent", "world", "area"})
-_QUALITIES = frozenset({"modern", "safe", "efficient", "reliable", "resilient", "green", "smart", "advanced"})
-
-
 def _regional_framing(head: Token, cues: ObjectCues) -> bool:
     """ "a modern, safe and sustainable transport and logistics infrastructure in the region": a whole
     field's infrastructure over a wide area, with nothing named, frames the talks; it is no one thing."""
-    if _lemma(head) not in _SYSTEMS:
+    if _lemma(head) not in cues.lists["systems"]:
         return False
     for mod in (t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "conj") for t in c.subtree):
         word = _lemma(mod)
@@ -1059,7 +1047,7 @@ def _regional_framing(head: Token, cues: ObjectCues) -> bool:
             mod.is_punct
             or mod.pos_ in ("CCONJ", "DET")
             or word in cues.generic_modifiers
-            or word in _QUALITIES
+            or word in cues.lists["qualities"]
         ):
             continue
         if word in cues.fields or sector_cues().sectors_of(word):
@@ -1069,13 +1057,11 @@ def _regional_framing(head: Token, cues: ObjectCues) -> bool:
         c.dep_ == "prep"
         and c.lower_ in ("of", "in", "across", "throughout")
         and any(
-            o.dep_ == "pobj" and (_lemma(o) in _WIDE_PLACES or o.lower_ in cues.regions) for o in c.children
+            o.dep_ == "pobj" and (_lemma(o) in cues.lists["wide_places"] or o.lower_ in cues.regions)
+            for o in c.children
         )
         for c in head.rights
     )
-
-
-_SERIES = frozenset({"series", "number", "range", "set", "host", "raft", "package", "list"})
 
 
 def _projects_in_general(tokens: list[Token], head: Token, cues: ObjectCues) -> bool:
@@ -1085,7 +1071,7 @@ def _projects_in_general(tokens: list[Token], head: Token, cues: ObjectCues) -> 
     if _lemma(head) not in cues.counted or head.tag_ not in ("NNS", "NNPS"):
         return False
     node = conj_root(head)
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in _SERIES:
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in cues.lists["series"]:
         node = node.head.head  # "a series of projects"
     if node.dep_ != "dobj" or stage_cues().decision.get(_lemma(node.head)) != "discussed":
         return False  # "agreed to develop energy projects", "school projects are in progress"

@@ -46,12 +46,13 @@ def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     return tuple((sector, broad * container) for sector in sorted(found))
 
 
-_PLACE_WORDS = frozenset({"region", "oblast", "district", "province", "city", "area", "county"})
-
-
 def _place_word(token: Token) -> bool:
     """ "Samarkand region", "Abai oblast": a word of a place's name, which says nothing of the sector."""
-    return token.lower_ in _PLACE_WORDS and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+    return (
+        token.lower_ in object_cues().lists["place_units"]
+        and token.i > 0
+        and token.doc[token.i - 1].pos_ == "PROPN"
+    )
 
 
 def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
