@@ -238,6 +238,8 @@ def _thing_subject(subject: Token) -> bool:
     lemma = subject.lemma_.lower()
     if cues.things.get(lemma) == "document" or lemma in cues.people or lemma in cues.actors:
         return False
+    if lemma in stage_cues().parts:
+        return True  # "the Kyrgyz segment of the railway will connect to X": a part of a thing
     return lemma in cues.things or lemma in cues.process or lemma in ("project", "initiative")
 
 
