@@ -282,6 +282,10 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         return False  # "signed protocols", "six agreements": which ones, it does not say
     if lemma in cues.meetings:
         return _meeting_named(head)
+    if lemma in cues.lists["project_work"] and _work_of_the_project(head):
+        return False
+    if _located_part(head):
+        return False
     if cues.things.get(lemma) == "settlement":
         return _settles(head, cues)
     if lemma in cues.framing or lemma in cues.relations:
@@ -305,6 +309,28 @@ def _specific(head: Token, cues: ObjectCues) -> bool:
         or _processed(head, cues)
         or _handed_over(head, cues)
         or (_signed_topic(head, cues) and _of_object(head) is not None)  # "on mutual recognition of diplomas"
+    )
+
+
+def _work_of_the_project(head: Token) -> bool:
+    """ "The engineering survey work has been completed": the work, of a kind, on nothing it names."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ == "prep" or c.dep_ == "acl" for c in head.children
+    )
+
+
+def _located_part(head: Token) -> bool:
+    """ "camps were built in sections such as Ayi and Bakt": the parts of a line where a verb's work is
+    done are where, not what."""
+    node = conj_root(head)
+    if node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "sections such as Ayi"
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ in ("in", "at", "along")
+        and prep.head.pos_ in ("VERB", "AUX")
+        and node.lemma_.lower() in stage_cues().parts
     )
 
 
