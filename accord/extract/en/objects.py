@@ -869,6 +869,21 @@ def _transformed(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
+def _upgraded_part(head: Token) -> bool:
+    """ "the section from Kyzylorda to the border will be converted into a four-lane road": what a part of
+    a line is turned into is the line's upgrade, reported under the line."""
+    prep = head.head
+    verb = prep.head
+    if (
+        head.dep_ != "pobj"
+        or prep.lower_ != "into"
+        or verb.lemma_.lower() not in object_cues().lists["transform_verbs"]
+    ):
+        return False
+    parts = stage_cues().parts
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in parts for c in verb.children)
+
+
 def _inner_name(head: Token) -> bool:
     """ "the Comprehensive Strategic Partnership of Coordination for the New Era": the last words of a
     capitalised name of a relationship are no name of their own, and the relationship is framing."""
@@ -882,7 +897,7 @@ def _inner_name(head: Token) -> bool:
 def _candidate(head: Token, cues: ObjectCues) -> Candidate | None:
     if not _specific(head, cues) or _acts_on_something(head, cues) or _has_specifics(head, cues):
         return None
-    if _transformed(head) or _inner_name(head):
+    if _transformed(head) or _upgraded_part(head) or _inner_name(head):
         return None
     if is_source(head) or in_aside(head):
         return None
