@@ -187,6 +187,23 @@ def sector_cues() -> SectorCues:
 
 
 @cache
+def country_groups() -> dict[str, frozenset[str]]:
+    """Name of a group of countries -> its members' ISO alpha-3 codes ("Central Asian states")."""
+    raw = load_data(DATA, "groups.yaml")
+    out: dict[str, frozenset[str]] = {}
+    for group, spec in raw.items():
+        members = frozenset(str(m) for m in spec["members"])
+        unknown = sorted(m for m in members if clean_party(m) is None)
+        if unknown:
+            raise ConfigError(
+                f"groups.yaml: {group!r} lists {', '.join(unknown)}, not countries in countries.yaml"
+            )
+        for name in spec["names"]:
+            out[str(name)] = members
+    return out
+
+
+@cache
 def party_aliases() -> dict[str, str]:
     """Alias -> ISO alpha-3, for every country the vocabulary knows."""
     raw = load_data(DATA, "parties.yaml")

@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from accord.extract.en.lexicon import object_cues, party_aliases
+from accord.extract.en.lexicon import country_groups, object_cues, party_aliases
 from accord.extract.en.phrases import conj_root, conjuncts, span_text
 
 TITLE_WEIGHT = 3
@@ -98,7 +98,28 @@ def participants(lead: Iterable[Span]) -> set[str]:
                 found |= _taking_part(group, first)
                 group, first = set(), None
         found |= _taking_part(group, first)
+        found |= _groups_meeting(sent)
     return found
+
+
+@cache
+def _group_pattern() -> re.Pattern[str]:
+    names = sorted(country_groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _groups_meeting(sent: Span) -> set[str]:
+    """ "The first summit between the European Union and the five Central Asian states": a group named
+    beside a meeting, or as whose leaders act, takes part with all its members."""
+    text = span_text(sent)
+    groups = country_groups()
+    named = [groups[m.group(0)] for m in _group_pattern().finditer(text)]
+    if not named:
+        return set()
+    cues = object_cues()
+    if not any(t.lemma_.lower() in cues.meetings or t.lower_ in ("leaders", "heads") for t in sent):
+        return set()
+    return set().union(*named)
 
 
 def _taking_part(group: set[str], first: Token | None) -> set[str]:
