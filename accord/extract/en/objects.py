@@ -1360,6 +1360,38 @@ def _one_per_place(cand: Candidate, cues: ObjectCues) -> list[Candidate]:
     return [cand]
 
 
+_TOPIC_PREPS = frozenset({"on", "for"})
+_ASIDE_DASHES = frozenset({"–", "—", "-"})
+
+
+def _dashed_topics(head: Token, cues: ObjectCues) -> list[Candidate]:
+    """ "three cooperation centres – on poverty reduction, on education exchanges and on desertification
+    control –": as many things counted as topics set off by dashes, one thing per topic. The parser hangs
+    the topics on the verb, so they are read from the words between the dashes."""
+    count = _count(head, cues) if head.tag_ in ("NNS", "NNPS") and _lemma(head) in cues.things else None
+    doc, start = head.doc, head.i + 1
+    if count is None or count < 2 or start >= head.sent.end or doc[start].text not in _ASIDE_DASHES:
+        return []
+    end = next((t.i for t in doc[start + 1 : head.sent.end] if t.text in _ASIDE_DASHES), head.sent.end)
+    inside = range(start + 1, end)
+    preps = [
+        t
+        for t in doc[start + 1 : end]
+        if t.lower_ in _TOPIC_PREPS and (t.head.i not in inside or t.head.lower_ in _TOPIC_PREPS)
+    ]
+    topics = [(p, o) for p in preps for o in p.children if o.dep_ == "pobj" and o.i in inside]
+    if len(topics) != count or len(preps) != count:
+        return []
+    words = [t for t in _counted_words(head)[:-1] if not t.like_num]
+    kind = " ".join([*(t.text for t in words), _lemma(head)])  # "cooperation centres" -> "cooperation centre"
+    out = []
+    for prep, obj in topics:
+        phrase = [t for t in doc[obj.left_edge.i : obj.i + 1] if t.i in inside]
+        # the topic alone is the candidate's words, so that it decides the sector, not the kind it shares
+        out.append(Candidate(head, (prep, *phrase), f"{kind} {prep.lower_} {text_of(phrase)}"))
+    return out
+
+
 def _paired_ties(head: Token, cues: ObjectCues) -> list[Candidate]:
     """ "twin-city relations between Shymkent and Xi'an as well as North Kazakhstan region and Shaanxi
     province": ties between pairs of places, one item per pair."""
@@ -1394,7 +1426,7 @@ def find_objects(sent: Span) -> list[Candidate]:
             continue
         if head.dep_ in _MODIFIER_DEPS or _parenthetical(head):
             continue
-        pairs = _paired_ties(head, cues)
+        pairs = _paired_ties(head, cues) or _dashed_topics(head, cues)
         if pairs:
             taken.update(t.i for cand in pairs for t in cand.tokens)
             found.extend(pairs)

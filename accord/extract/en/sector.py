@@ -97,6 +97,19 @@ def _names_institution(token: Token) -> bool:
     return object_cues().things.get(head) == "institution" and "education" in sector_cues().sectors_of(head)
 
 
+def _kind_before_topic(obj: list[Token]) -> set[int]:
+    """ "a centre for desertification control": an institution's own words say less than the topic it is
+    set up for."""
+    things = object_cues().things
+    for tok in obj:
+        if tok.lower_ not in ("on", "for") or tok.pos_ != "ADP":
+            continue
+        bare = not any(c.dep_ == "det" for o in tok.children for c in o.children)  # "on the border": where
+        if bare and things.get(tok.head.lemma_.lower()) == "institution":
+            return {t.i for t in obj if t.i < tok.i}
+    return set()
+
+
 def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> str:
     """The best-supported sector; ties go to energy, then to the order of FORMAT.md's list. Training
     people ("train 2,000 nuclear engineers") is education, whatever they are trained for."""
@@ -106,7 +119,7 @@ def sector_of(obj: Iterable[Token], sent: Span, heading: list[Token] | None) -> 
     scores: dict[str, float] = {}
     # the words naming a place of learning ("Beijing Language and Culture University", "Russian-language
     # schools") say less of what it is than its own kind
-    naming = {t.i for t in obj if _names_institution(t)}
+    naming = {t.i for t in obj if _names_institution(t)} | _kind_before_topic(obj)
     _add(scores, [t for t in obj if t.i not in naming], 4.0)
     _add(scores, [t for t in obj if t.i in naming], 1.5)
     only_container = set(scores) <= {_CONTAINER_SECTOR}
