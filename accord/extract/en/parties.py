@@ -20,10 +20,15 @@ SECOND_PARTY_SHARE = 0.25
 _ROUTE_WORDS = frozenset({"link", "interlink", "connect", "cross", "traverse", "through", "via", "across"})
 
 
+def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of `names` on whole words, the longest first ("Kyrgyz Republic" before "Kyrgyz")."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+
+
 @cache
 def _alias_pattern() -> re.Pattern[str]:
-    names = sorted(party_aliases(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return _whole_words(party_aliases())
 
 
 def count_countries(text: str) -> Counter[str]:
@@ -104,8 +109,7 @@ def participants(lead: Iterable[Span]) -> set[str]:
 
 @cache
 def _group_pattern() -> re.Pattern[str]:
-    names = sorted(country_groups(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return _whole_words(country_groups())
 
 
 def _groups_meeting(sent: Span) -> set[str]:
