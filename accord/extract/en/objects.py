@@ -962,15 +962,16 @@ _ROUTES = frozenset({"railway", "energy_project"})
 
 
 def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
-    """ "develop transport corridors through Afghanistan": where a route runs belongs to its name, though
-    the parser hangs the phrase on the verb."""
+    """ "develop transport corridors through Afghanistan", "expanding gas deliveries to Central Asia":
+    where a route runs or a flow goes belongs to its name, though the parser hangs the phrase on the verb."""
     if head.dep_ == "dobj":
         holder = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in cues.process:
         holder = head.head.head  # "the development of transport corridors through Afghanistan"
     else:
         return tokens
-    if cues.things.get(_lemma(head)) not in _ROUTES or not tokens:
+    routed = cues.things.get(_lemma(head)) in _ROUTES or _lemma(head) in cues.flows  # "deliveries to X"
+    if not routed or not tokens:
         return tokens
     out = list(tokens)
     for prep in (t for t in holder.rights if t.i > head.i):

@@ -48,11 +48,15 @@ def _shares(keys: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
 
 def _place_word(token: Token) -> bool:
     """ "Samarkand region", "Abai oblast": a word of a place's name, which says nothing of the sector."""
-    return (
-        token.lower_ in object_cues().lists["place_units"]
-        and token.i > 0
-        and token.doc[token.i - 1].pos_ == "PROPN"
-    )
+    if token.lower_ not in object_cues().lists["place_units"]:
+        return False
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("from", "to")
+        and any(c.dep_ == "det" for c in token.children)
+    ):
+        return True  # "imports from the region": where a flow comes from or goes
+    return token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def _add(scores: dict[str, float], tokens: Iterable[Token], weight: float) -> None:
