@@ -21,6 +21,11 @@ def free_port() -> int:
     return port
 
 
+# How long a request to the served process may take: httpx's 5 s default is too short on a loaded CI
+# machine, where the first page render of a fresh process has timed out; this is no speed test.
+ANSWER_S = 60
+
+
 @pytest.fixture
 def served(register_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     """`accord serve` on a free port; with the environment variables a test gives as its parameter."""
@@ -49,9 +54,9 @@ def served(register_url: str, tmp_path: Path, request: pytest.FixtureRequest) ->
 
 
 def test_accord_serve_answers_on_the_given_port(served: str, register_url: str) -> None:
-    health = httpx.get(f"{served}/api/health").json()
+    health = httpx.get(f"{served}/api/health", timeout=ANSWER_S).json()
     assert health["status"] == "ok" and health["counts"]["documents"] == register_documents()
-    assert httpx.get(f"{served}/").status_code == 200
+    assert httpx.get(f"{served}/", timeout=ANSWER_S).status_code == 200
 
 
 def test_a_database_that_cannot_be_opened_is_one_error_line(tmp_path: Path) -> None:
@@ -89,9 +94,9 @@ SETTINGS = {
 @pytest.mark.parametrize("served", [SETTINGS], indirect=True)
 def test_accord_serve_takes_its_token_and_tiles_from_the_environment(served: str) -> None:
     pair = {"a": "bakhty-ayagoz-railway", "b": "dostyk-moiynty-railway"}
-    refused = httpx.post(f"{served}/api/entities/split", json=pair)
+    refused = httpx.post(f"{served}/api/entities/split", json=pair, timeout=ANSWER_S)
     assert refused.status_code == 401 and "ACCORD_TOKEN" in refused.json()["error"]["message"]
-    page = httpx.get(f"{served}/map")
+    page = httpx.get(f"{served}/map", timeout=ANSWER_S)
     assert page.status_code == 200
     assert "https://tiles.example" in page.headers["content-security-policy"]
     if 'id="map"' in page.text:  # Leaflet installed
