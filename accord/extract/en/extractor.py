@@ -20,6 +20,7 @@ from accord.extract.en.objects import Candidate, find_objects
 from accord.extract.en.parties import (
     attendance,
     count_countries,
+    home_party,
     main_parties,
     participants,
     sentence_parties,
@@ -73,6 +74,7 @@ class _Context:
     text: str
     main: tuple[str, ...]
     year: int | None = None
+    home: str | None = None  # the country the document names most, whose "we" its quotes speak with
     heading: list[Token] | None = None
     list_stage: str | None = None
     # The sentences since the heading (or since the list stage was last read) that may set it: stage_of is
@@ -97,7 +99,7 @@ def _items(doc: Document, blocks: list[Block], parsed: Iterable[Doc]) -> list[It
         c for d in docs if len(count_countries(d.text)) >= 3 for sent in d.sents for c in attendance(sent)
     }
     main = tuple(sorted(set(main_parties(doc.text, doc.title)) | participants(_lead(blocks, docs)) | present))
-    ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text))
+    ctx = _Context(doc.text, main, _year(doc.published) or _latest_year(doc.text), home_party(doc.text))
     found: list[Mention] = []
     after_colon = False
     title = (doc.title or "").strip()
@@ -248,6 +250,6 @@ def _item(cand: Candidate, stage: str, sent: Span, ctx: _Context, ev: Evidence) 
         object=cand.text,
         sector=sector_of(cand.tokens, sent, ctx.heading),
         stage=stage,
-        parties=sentence_parties(sent, ctx.main, _modifiers(cand)),
+        parties=sentence_parties(sent, ctx.main, _modifiers(cand), ctx.home),
         evidence=ev,
     )

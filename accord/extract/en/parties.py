@@ -17,6 +17,7 @@ MIN_PARTICIPANTS = 3
 SECOND_PARTY_SHARE = 0.25
 # Words whose objects are the places a route runs through, not the countries that take part ("the section
 # of railway interlinking Russia, Kazakhstan, Turkmenistan and Iran", "a corridor through A, B and C").
+_FIRST_PERSON = frozenset({"we", "our", "us"})
 _ROUTE_WORDS = frozenset({"link", "interlink", "connect", "cross", "traverse", "through", "via", "across"})
 
 
@@ -50,15 +51,31 @@ def main_parties(text: str, title: str | None) -> tuple[str, ...]:
     return tuple(sorted(chosen[:2]))
 
 
-def sentence_parties(sent: Span, main: tuple[str, ...], obj: str = "") -> tuple[str, ...]:
+def home_party(text: str) -> str | None:
+    """The country a document names most: whose "we" its quotes speak with."""
+    ranked = count_countries(text).most_common(1)
+    return ranked[0][0] if ranked else None
+
+
+def sentence_parties(
+    sent: Span, main: tuple[str, ...], obj: str = "", home: str | None = None
+) -> tuple[str, ...]:
     """The document's parties, plus the countries that `obj` (the words saying whose the object is)
     names ("the Russian Mendeleev University", "the China–Kyrgyzstan–Uzbekistan railway"), plus every
     country coordinated with one of them in this sentence ("among Kazakhstan, Russia, China, and
-    Mongolia")."""
+    Mongolia"). Where the document reports a meeting of three or more, a sentence naming two or more of
+    them (`home`, the document's own country, for a "we") speaks of those alone."""
     aliases = party_aliases()
     named = _named_partners(obj)
     if named:
         return named
+    if len(main) >= MIN_PARTICIPANTS:
+        here = set(count_countries(span_text(sent))) | _groups_meeting(sent)
+        if home and any(t.lower_ in _FIRST_PERSON for t in sent):
+            here.add(home)
+        here &= set(main)
+        if len(here) >= 2:
+            return tuple(sorted(here | set(count_countries(obj))))
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
         if (
