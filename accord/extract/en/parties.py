@@ -78,14 +78,9 @@ def sentence_parties(
             return tuple(sorted(here | set(count_countries(obj))))
     parties = set(main) | set(count_countries(obj))
     for tok in sent:
-        if (
-            tok.text in aliases
-            and aliases[tok.text] in main
-            and tok.dep_ != "conj"
-            and not _route_places(tok)
-        ):
-            group = [aliases[t.text] for t in conjuncts(tok) if t.text in aliases]
-            if len(group) > 1:
+        if tok.text in aliases and tok.dep_ != "conj" and not _route_places(tok):
+            group = {aliases[t.text] for t in conjuncts(tok) if t.text in aliases}
+            if len(group) > 1 and group & set(main):
                 parties.update(group)
     return tuple(sorted(parties))
 
