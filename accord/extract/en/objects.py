@@ -935,6 +935,10 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
         tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
+    elif tokens and tokens[-1].i != head.i:
+        last = tokens[-1]  # "Line D of the Central Asia – China gas pipeline": the dashed name it is of
+        for name in (c for c in last.rights if dashed_name(c) and c.left_edge.i == last.i + 2):
+            tokens = [*tokens, *head.doc[last.i + 1 : name.right_edge.i + 1]]
     return tokens
 
 
