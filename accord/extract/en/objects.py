@@ -932,6 +932,8 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
         tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
     if document:
         tokens = _with_coordinated_topic(tokens, head)
+    for verb in [t for t in tokens if t.i < head.i and _headline_verb(t)][-1:]:
+        tokens = [t for t in tokens if t.i > verb.i]  # "Russia and Uzbekistan sign deal for a plant"
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
         tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
@@ -940,6 +942,19 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
         for name in (c for c in last.rights if dashed_name(c) and c.left_edge.i == last.i + 2):
             tokens = [*tokens, *head.doc[last.i + 1 : name.right_edge.i + 1]]
     return tokens
+
+
+# Verbs of a headline's present tense that the parser, missing the article a headline drops, takes for a
+# noun's modifier ("Russia and Uzbekistan sign deal for small nuclear plant").
+_HEADLINE_VERBS = frozenset({"sign", "signs", "agree", "agrees", "discuss", "discusses", "seal", "seals"})
+
+
+def _headline_verb(token: Token) -> bool:
+    """A headline's verb the parser read as a compound of the noun after it, with the parties before it."""
+    if token.lower_ not in _HEADLINE_VERBS or token.dep_ != "compound" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text in party_aliases() or before.lemma_.lower() in object_cues().people
 
 
 def _with_coordinated_topic(tokens: list[Token], head: Token) -> list[Token]:
