@@ -925,6 +925,7 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
     # of the Kambarata-1 hydropower plant" names the plant it is about
     tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=3 if document else 2)
     tokens = _with_route(tokens, head, cues)
+    tokens = _with_flow_clause(tokens, head)
     tokens = _with_site(tokens, head, cues)
     tokens = _with_field_of_study(tokens, head)
     topic = _hung_topic(head) if document else None
@@ -1006,6 +1007,25 @@ def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Toke
     return out
 
 
+_FLOW_VERBS = frozenset({"supply", "deliver", "export", "import", "ship", "transport", "transit", "pump"})
+
+
+def _with_flow_clause(tokens: list[Token], head: Token) -> list[Token]:
+    """ "the volume of Russian natural gas supplied to Uzbekistan": a commodity keeps the participle
+    saying where it flows, which is what makes it an undertaking rather than a commodity in general."""
+    if not tokens or tokens[-1].i != head.i:
+        return tokens
+    for acl in head.rights:
+        if acl.i != head.i + 1 or acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in _FLOW_VERBS:
+            continue
+        route = [c for c in acl.children if c.dep_ == "prep" and c.lower_ in _ROUTE_PREPS]
+        clause = list(acl.subtree)
+        if route and len(clause) <= _FLOW_CLAUSE_WORDS and not any(t.is_punct for t in clause):
+            return [*tokens, *clause]
+    return tokens
+
+
+_FLOW_CLAUSE_WORDS = 6
 _SITE_ENTS = ("GPE", "LOC", "FAC")
 
 
