@@ -715,8 +715,8 @@ def _field_purpose(prep: Token) -> bool:
     sectors = sector_cues()
     for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
         words = [t for t in obj.subtree if t.pos_ in ("NOUN", "VERB")]
-        if any(sectors.sectors_of(_lemma(t)) for t in words) and not any(is_place(t) for t in obj.subtree):
-            return True
+        if any(sectors.sectors_of(_lemma(t)) for t in words) and not is_place(obj):
+            return True  # "a centre for the recruitment of workers in Osh", but not "a hub for the region"
     return False
 
 
