@@ -70,10 +70,7 @@ def sentence_parties(
     if named:
         return named
     if len(main) >= MIN_PARTICIPANTS:
-        here = set(count_countries(span_text(sent))) | _groups_meeting(sent)
-        if home and any(t.lower_ in _FIRST_PERSON for t in sent):
-            here.add(home)
-        here &= set(main)
+        here = _named_here(sent, home) & set(main)
         if len(here) >= 2:
             return tuple(sorted(here | set(count_countries(obj))))
     parties = set(main) | set(count_countries(obj))
@@ -83,6 +80,19 @@ def sentence_parties(
             if len(group) > 1 and group & set(main):
                 parties.update(group)
     return tuple(sorted(parties))
+
+
+def _named_here(sent: Span, home: str | None) -> set[str]:
+    """The countries a sentence names, with the groups named beside a meeting and, for a "we", `home`;
+    read once per sentence, however many objects it holds."""
+    key = f"accord.parties:{sent.start}:{sent.end}:{home}"
+    found: set[str] | None = sent.doc.user_data.get(key)
+    if found is None:
+        found = set(count_countries(span_text(sent))) | _groups_meeting(sent)
+        if home and any(t.lower_ in _FIRST_PERSON for t in sent):
+            found.add(home)
+        sent.doc.user_data[key] = found
+    return set(found)
 
 
 _DASHED = re.compile(r"[\w'’]+(?:\s*[-–—]\s*[\w'’]+)+")
