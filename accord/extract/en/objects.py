@@ -925,7 +925,7 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
     # of the Kambarata-1 hydropower plant" names the plant it is about
     tokens = phrase_tokens(head, with_clause=_document_clause(head, cues), depth=3 if document else 2)
     tokens = _with_route(tokens, head, cues)
-    tokens = _with_flow_clause(tokens, head)
+    tokens = _with_flow_clause(tokens, head, cues)
     tokens = _with_site(tokens, head, cues)
     tokens = _with_field_of_study(tokens, head)
     topic = _hung_topic(head) if document else None
@@ -933,29 +933,26 @@ def _object_tokens(head: Token, cues: ObjectCues) -> list[Token]:
         tokens = [*tokens, *sorted(topic.subtree, key=lambda t: t.i)]
     if document:
         tokens = _with_coordinated_topic(tokens, head)
-    for verb in [t for t in tokens if t.i < head.i and _headline_verb(t)][-1:]:
-        tokens = [t for t in tokens if t.i > verb.i]  # "Russia and Uzbekistan sign deal for a plant"
+    verbs = [t.i for t in tokens if t.i < head.i and _headline_verb(t, cues)]
+    if verbs:  # "Russia and Uzbekistan sign deal for a plant"
+        tokens = [t for t in tokens if t.i > verbs[-1]]
     if dashed_name(head) and tokens:
         first = [t for t in head.doc[head.head.left_edge.i : tokens[0].i] if t.dep_ not in ("det", "predet")]
         tokens = [*first, *tokens]  # "Western Europe – Western China highway corridor"
     elif tokens and tokens[-1].i != head.i:
         last = tokens[-1]  # "Line D of the Central Asia – China gas pipeline": the dashed name it is of
-        for name in (c for c in last.rights if dashed_name(c) and c.left_edge.i == last.i + 2):
+        name = next((c for c in last.rights if dashed_name(c) and c.left_edge.i == last.i + 2), None)
+        if name is not None:
             tokens = [*tokens, *head.doc[last.i + 1 : name.right_edge.i + 1]]
     return tokens
 
 
-# Verbs of a headline's present tense that the parser, missing the article a headline drops, takes for a
-# noun's modifier ("Russia and Uzbekistan sign deal for small nuclear plant").
-_HEADLINE_VERBS = frozenset({"sign", "signs", "agree", "agrees", "discuss", "discusses", "seal", "seals"})
-
-
-def _headline_verb(token: Token) -> bool:
+def _headline_verb(token: Token, cues: ObjectCues) -> bool:
     """A headline's verb the parser read as a compound of the noun after it, with the parties before it."""
-    if token.lower_ not in _HEADLINE_VERBS or token.dep_ != "compound" or token.i == 0:
+    if token.lower_ not in cues.lists["headline_verbs"] or token.dep_ != "compound" or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.text in party_aliases() or before.lemma_.lower() in object_cues().people
+    return before.text in party_aliases() or before.lemma_.lower() in cues.people
 
 
 def _with_coordinated_topic(tokens: list[Token], head: Token) -> list[Token]:
@@ -1007,25 +1004,29 @@ def _with_route(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Toke
     return out
 
 
-_FLOW_VERBS = frozenset({"supply", "deliver", "export", "import", "ship", "transport", "transit", "pump"})
+_FLOW_CLAUSE_WORDS = 6
 
 
-def _with_flow_clause(tokens: list[Token], head: Token) -> list[Token]:
+def _with_flow_clause(tokens: list[Token], head: Token, cues: ObjectCues) -> list[Token]:
     """ "the volume of Russian natural gas supplied to Uzbekistan": a commodity keeps the participle
     saying where it flows, which is what makes it an undertaking rather than a commodity in general."""
-    if not tokens or tokens[-1].i != head.i:
+    if not tokens or tokens[-1].i != head.i or head.i + 1 >= len(head.doc):
         return tokens
-    for acl in head.rights:
-        if acl.i != head.i + 1 or acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in _FLOW_VERBS:
-            continue
-        route = [c for c in acl.children if c.dep_ == "prep" and c.lower_ in _ROUTE_PREPS]
-        clause = list(acl.subtree)
-        if route and len(clause) <= _FLOW_CLAUSE_WORDS and not any(t.is_punct for t in clause):
-            return [*tokens, *clause]
+    acl = head.doc[head.i + 1]
+    if (
+        acl.head.i != head.i
+        or acl.dep_ != "acl"
+        or acl.tag_ != "VBN"
+        or _lemma(acl) not in cues.lists["flow_verbs"]
+    ):
+        return tokens
+    routed = any(c.dep_ == "prep" and c.lower_ in _ROUTE_PREPS for c in acl.children)
+    clause = list(acl.subtree)
+    if routed and len(clause) <= _FLOW_CLAUSE_WORDS and not any(t.is_punct for t in clause):
+        return [*tokens, *clause]
     return tokens
 
 
-_FLOW_CLAUSE_WORDS = 6
 _SITE_ENTS = ("GPE", "LOC", "FAC")
 
 

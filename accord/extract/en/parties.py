@@ -15,9 +15,10 @@ from accord.extract.en.phrases import conj_root, conjuncts, span_text
 TITLE_WEIGHT = 3
 MIN_PARTICIPANTS = 3
 SECOND_PARTY_SHARE = 0.25
+# A quote's first person: the document's own country speaking.
+_FIRST_PERSON = frozenset({"we", "our", "us"})
 # Words whose objects are the places a route runs through, not the countries that take part ("the section
 # of railway interlinking Russia, Kazakhstan, Turkmenistan and Iran", "a corridor through A, B and C").
-_FIRST_PERSON = frozenset({"we", "our", "us"})
 _ROUTE_WORDS = frozenset({"link", "interlink", "connect", "cross", "traverse", "through", "via", "across"})
 
 

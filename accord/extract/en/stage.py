@@ -133,11 +133,6 @@ def _action(
     return None
 
 
-# Discussion nouns that, as a preposition's object, only say what a clause is about ("in the issue of",
-# "on the question of"): the verb above them states the stage.
-_FRAMES = frozenset({"issue", "question", "matter"})
-
-
 def _noun_stage(token: Token, cues: StageCues) -> str | None:
     """ "discussions on X", "the inauguration of X", "the meeting held in Y": nouns that state a stage."""
     for child in token.children:
@@ -148,7 +143,7 @@ def _noun_stage(token: Token, cues: StageCues) -> str | None:
             return "completed"
     if token.lower_ == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
         return None  # "in exchange for electricity deliveries": a trade-off, not an exchange of views
-    if token.lemma_.lower() in _FRAMES and token.dep_ == "pobj":
+    if token.lemma_.lower() in object_cues().lists["frames"] and token.dep_ == "pobj":
         return None  # "in the issue of training diplomats": what a clause is about, not a discussion held
     stage = cues.nouns.get(token.lemma_.lower())
     if token.lemma_.lower() in ("progress", "headway"):
